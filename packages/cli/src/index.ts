@@ -1,0 +1,3 @@
+export * from './args.js';
+export * from './exit-codes.js';
+export { run, VERSION } from './main.js';
