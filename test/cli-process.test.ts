@@ -4,7 +4,11 @@ import { repoRoot } from './support/corpus.js';
 
 /** The real command, as users run it: `pnpm -s modelcheck ...` from the repository root. */
 function modelcheck(args: string[], cwd = repoRoot) {
-  const result = spawnSync('pnpm', ['-s', 'modelcheck', ...args], { cwd, encoding: 'utf8', env: { ...process.env, INIT_CWD: cwd } });
+  const result = spawnSync('pnpm', ['-s', 'modelcheck', ...args], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, INIT_CWD: cwd },
+  });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

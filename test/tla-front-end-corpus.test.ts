@@ -1,9 +1,16 @@
+import { readFileSync } from 'node:fs';
 import { formatDiagnostic } from '@modelcheck/core';
 import { analyzeSpec, checkConfig, moduleSymbols, parseConfig } from '@modelcheck/tla';
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { nodeHost } from '../packages/cli/src/node-host.js';
-import { corpusLibraryDirs, hasTlaCorpus, manifestModels, moduleForConfig, tlaCorpus, walk } from './support/corpus.js';
+import {
+  corpusLibraryDirs,
+  hasTlaCorpus,
+  manifestModels,
+  moduleForConfig,
+  tlaCorpus,
+  walk,
+} from './support/corpus.js';
 
 /**
  * Every .tla module and every .cfg of the TLA+ corpus is accepted by TLC's front-end (SANY and the
@@ -22,10 +29,18 @@ describe.skipIf(!hasTlaCorpus)('TLA+ corpus: parse, resolve and level-check', ()
       const spec = analyzeSpec(file, { host: nodeHost, libraryDirs: corpusLibraryDirs });
       const errors = spec.diagnostics.filter((d) => d.severity === 'error');
       if (errors.length > 0 || !spec.root) {
-        failures.push(`${file.slice(tlaCorpus.length + 1)}:\n${errors.slice(0, 3).map((d) => formatDiagnostic(d, (f) => spec.sources.get(f))).join('\n')}`);
+        failures.push(
+          `${file.slice(tlaCorpus.length + 1)}:\n${errors
+            .slice(0, 3)
+            .map((d) => formatDiagnostic(d, (f) => spec.sources.get(f)))
+            .join('\n')}`,
+        );
       }
     }
-    expect(failures, `${failures.length}/${files.length} modules rejected:\n${failures.join('\n\n')}`).toEqual([]);
+    expect(
+      failures,
+      `${failures.length}/${files.length} modules rejected:\n${failures.join('\n\n')}`,
+    ).toEqual([]);
   });
 
   it('accepts every cfg and checks it against its module with no error', () => {
@@ -52,10 +67,21 @@ describe.skipIf(!hasTlaCorpus)('TLA+ corpus: parse, resolve and level-check', ()
         failures.push(`${cfgPath}: module ${modulePath} did not load`);
         continue;
       }
-      const checks = checkConfig(parsed.config, moduleSymbols(spec, spec.root)).filter((d) => d.severity === 'error');
-      if (checks.length > 0) failures.push(`${cfgPath}:\n${checks.map((d) => formatDiagnostic(d, (f) => (f === cfgPath ? text : spec.sources.get(f)))).join('\n')}`);
+      const checks = checkConfig(parsed.config, moduleSymbols(spec, spec.root)).filter(
+        (d) => d.severity === 'error',
+      );
+      if (checks.length > 0)
+        failures.push(
+          `${cfgPath}:\n${checks.map((d) => formatDiagnostic(d, (f) => (f === cfgPath ? text : spec.sources.get(f)))).join('\n')}`,
+        );
     }
-    if (unpaired.length > 0) console.info(`[corpus] cfg files with no module to check against (parsed only): ${unpaired.join(', ')}`);
-    expect(failures, `${failures.length}/${cfgs.length} cfg files rejected:\n${failures.join('\n\n')}`).toEqual([]);
+    if (unpaired.length > 0)
+      console.info(
+        `[corpus] cfg files with no module to check against (parsed only): ${unpaired.join(', ')}`,
+      );
+    expect(
+      failures,
+      `${failures.length}/${cfgs.length} cfg files rejected:\n${failures.join('\n\n')}`,
+    ).toEqual([]);
   });
 });

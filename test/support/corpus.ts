@@ -12,7 +12,9 @@ export const hasTlaCorpus = existsSync(join(tlaCorpus, 'manifest.json'));
 export const corpusLibraryDirs = [join(tlaCorpus, 'modules/community'), join(tlaCorpus, 'modules/tlaps')];
 
 if (!hasTlaCorpus) {
-  console.warn(`[corpus] ${tlaCorpus} not found: corpus tests are skipped (they run where ../shared/corpus exists).`);
+  console.warn(
+    `[corpus] ${tlaCorpus} not found: corpus tests are skipped (they run where ../shared/corpus exists).`,
+  );
 }
 
 export function walk(dir: string, ext: string): string[] {

@@ -8,7 +8,10 @@ export const VERSION = '0.1.0';
  * Runs one command. Never throws: a bug becomes a one-line message and exit code 255,
  * never a stack trace (set MODELCHECK_DEBUG=1 to see it).
  */
-export function run(argv: readonly string[], isTty = false): { stdout: string[]; stderr: string[]; exitCode: number } {
+export function run(
+  argv: readonly string[],
+  isTty = false,
+): { stdout: string[]; stderr: string[]; exitCode: number } {
   try {
     const args = parseArgs(argv);
     if (args.version) return { stdout: [`modelcheck ${VERSION}`], stderr: [], exitCode: ExitCode.ok };
@@ -22,9 +25,13 @@ export function run(argv: readonly string[], isTty = false): { stdout: string[];
         throw new UsageError(`unknown command ${args.positional[0]}`);
     }
   } catch (error) {
-    if (error instanceof UsageError) return { stdout: [], stderr: [`error: ${error.message}`, '', USAGE], exitCode: ExitCode.usage };
+    if (error instanceof UsageError)
+      return { stdout: [], stderr: [`error: ${error.message}`, '', USAGE], exitCode: ExitCode.usage };
     const message = error instanceof Error ? error.message : String(error);
-    const stderr = [`internal error: ${message}`, 'This is a bug in modelcheck; please report it with the spec that triggered it.'];
+    const stderr = [
+      `internal error: ${message}`,
+      'This is a bug in modelcheck; please report it with the spec that triggered it.',
+    ];
     if (process.env.MODELCHECK_DEBUG && error instanceof Error && error.stack) stderr.push(error.stack);
     return { stdout: [], stderr, exitCode: ExitCode.internalError };
   }

@@ -26,7 +26,9 @@ describe('modelcheck parse', () => {
     const result = run(['parse', 'specs/simple-lock/SimpleLock.tla']);
     expect(result.stderr).toEqual([]);
     expect(result.exitCode).toBe(0);
-    expect(result.stdout[0]).toMatch(/^ok specs\/simple-lock\/SimpleLock\.tla: module SimpleLock, \d+ modules loaded, \d+ definitions, 1 constant, 2 variables; config specs\/simple-lock\/SimpleLock\.cfg ok$/);
+    expect(result.stdout[0]).toMatch(
+      /^ok specs\/simple-lock\/SimpleLock\.tla: module SimpleLock, \d+ modules loaded, \d+ definitions, 1 constant, 2 variables; config specs\/simple-lock\/SimpleLock\.cfg ok$/,
+    );
   });
 
   it('resolves relative paths from the folder the user ran the command in', () => {
@@ -52,8 +54,17 @@ describe('modelcheck parse', () => {
     expect(result.exitCode).toBe(150);
     expect(result.stdout).toHaveLength(1);
     const json = JSON.parse(result.stdout[0]);
-    expect(json).toMatchObject({ command: 'parse', ok: false, exitCode: 150, summary: { module: 'SimpleLock' } });
-    expect(json.diagnostics[0]).toMatchObject({ code: 'TLA301', severity: 'error', span: { start: { line: 26, column: 15 } } });
+    expect(json).toMatchObject({
+      command: 'parse',
+      ok: false,
+      exitCode: 150,
+      summary: { module: 'SimpleLock' },
+    });
+    expect(json.diagnostics[0]).toMatchObject({
+      code: 'TLA301',
+      severity: 'error',
+      span: { start: { line: 26, column: 15 } },
+    });
   });
 
   it('exits 153 for a missing file and 2 for a bad command line', () => {
@@ -76,7 +87,10 @@ describe('modelcheck parse', () => {
 
   it('checks the cfg against the spec: an invariant with a prime is a cfg error, exit 151', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-'));
-    writeFileSync(join(dir, 'M.tla'), "---- MODULE M ----\nVARIABLE x\nInit == x = 0\nNext == x' = x\nStep == x' = x\n====\n");
+    writeFileSync(
+      join(dir, 'M.tla'),
+      "---- MODULE M ----\nVARIABLE x\nInit == x = 0\nNext == x' = x\nStep == x' = x\n====\n",
+    );
     writeFileSync(join(dir, 'M.cfg'), 'INIT Init\nNEXT Next\nINVARIANT Step\n');
     const result = run(['parse', join(dir, 'M.tla')]);
     expect(result.exitCode).toBe(151);
@@ -86,7 +100,10 @@ describe('modelcheck parse', () => {
 
   it('reports an unknown name in the cfg with a hint, exit 151', () => {
     const dir = mkdtempSync(join(tmpdir(), 'mc-'));
-    writeFileSync(join(dir, 'M.tla'), "---- MODULE M ----\nVARIABLE x\nInit == x = 0\nNext == x' = x\nTypeOK == x \\in {0}\n====\n");
+    writeFileSync(
+      join(dir, 'M.tla'),
+      "---- MODULE M ----\nVARIABLE x\nInit == x = 0\nNext == x' = x\nTypeOK == x \\in {0}\n====\n",
+    );
     writeFileSync(join(dir, 'Other.cfg'), 'INIT Init\nNEXT Next\nINVARIANT TypOK\n');
     const result = run(['parse', join(dir, 'M.tla'), '--config', join(dir, 'Other.cfg')]);
     expect(result.exitCode).toBe(151);

@@ -3,15 +3,20 @@ import { closestNames, formatDiagnostic, LineIndex, makeDiagnostic } from '../sr
 
 describe('formatDiagnostic', () => {
   it('shows the source line with carets under the span', () => {
-    const text = 'line one\nInv == x\' = 1\n';
+    const text = "line one\nInv == x' = 1\n";
     const lines = new LineIndex(text);
     const start = text.indexOf("x'");
-    const d = makeDiagnostic('TLA301', 'primed variable in an invariant', lines.span('a.tla', start, start + 2), {
-      hint: 'an invariant is a state predicate',
-    });
+    const d = makeDiagnostic(
+      'TLA301',
+      'primed variable in an invariant',
+      lines.span('a.tla', start, start + 2),
+      {
+        hint: 'an invariant is a state predicate',
+      },
+    );
     expect(formatDiagnostic(d, () => text)).toBe(
       [
-        "a.tla:2:8: error[TLA301]: primed variable in an invariant",
+        'a.tla:2:8: error[TLA301]: primed variable in an invariant',
         "  2 | Inv == x' = 1",
         '    |        ^^',
         '  hint: an invariant is a state predicate',

@@ -1,10 +1,10 @@
+import { relative } from 'node:path';
 import { type Diagnostic, formatDiagnostic, hasErrors } from '@modelcheck/core';
 import { analyzeSpec, type CheckedSpec, checkConfig, moduleSymbols, parseConfig } from '@modelcheck/tla';
 import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../args.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
 import { absolutePath, nodeHost, userDirectory } from '../node-host.js';
-import { relative } from 'node:path';
 
 export interface CommandOutput {
   readonly stdout: string[];
@@ -22,15 +22,28 @@ interface ParseSummary {
 }
 
 export function runParse(args: ParsedArgs, color: boolean): CommandOutput {
-  if (args.positional.length !== 1) throw new UsageError('parse takes exactly one spec file: modelcheck parse <spec.tla>');
+  if (args.positional.length !== 1)
+    throw new UsageError('parse takes exactly one spec file: modelcheck parse <spec.tla>');
   const specPath = absolutePath(args.positional[0]);
   const stdout: string[] = [];
   const stderr: string[] = [];
-  const display = (file: string) => (file.startsWith('<') ? file : relative(userDirectory(), file) || file);
+  const display = (file: string) => {
+    if (file.startsWith('<')) return file;
+    const shown = relative(userDirectory(), file);
+    return shown === '' || shown.startsWith('..') ? file : shown;
+  };
   const specText = nodeHost.readFile(specPath);
   if (specText === undefined) {
     const message = `cannot read ${display(specPath)}: no such file`;
-    if (args.json) stdout.push(JSON.stringify({ command: 'parse', ok: false, exitCode: ExitCode.systemError, diagnostics: [{ code: 'CLI001', severity: 'error', message }] }));
+    if (args.json)
+      stdout.push(
+        JSON.stringify({
+          command: 'parse',
+          ok: false,
+          exitCode: ExitCode.systemError,
+          diagnostics: [{ code: 'CLI001', severity: 'error', message }],
+        }),
+      );
     else stderr.push(`error: ${message}`);
     return { stdout, stderr, exitCode: ExitCode.systemError };
   }
@@ -43,7 +56,11 @@ export function runParse(args: ParsedArgs, color: boolean): CommandOutput {
   const cfgText = nodeHost.readFile(cfgPath);
   let configUsed: string | undefined;
   if (cfgText === undefined && args.config !== undefined) {
-    diagnostics.push({ code: 'CLI002', severity: 'error', message: `cannot read config file ${display(cfgPath)}` });
+    diagnostics.push({
+      code: 'CLI002',
+      severity: 'error',
+      message: `cannot read config file ${display(cfgPath)}`,
+    });
     exitCode = ExitCode.systemError;
   } else if (cfgText !== undefined) {
     configUsed = cfgPath;
@@ -64,7 +81,10 @@ export function runParse(args: ParsedArgs, color: boolean): CommandOutput {
         ok: exitCode === ExitCode.ok,
         exitCode,
         summary,
-        diagnostics: diagnostics.map((d) => ({ ...d, span: d.span && { ...d.span, file: display(d.span.file) } })),
+        diagnostics: diagnostics.map((d) => ({
+          ...d,
+          span: d.span && { ...d.span, file: display(d.span.file) },
+        })),
       }),
     );
     return { stdout, stderr, exitCode };
@@ -77,7 +97,9 @@ export function runParse(args: ParsedArgs, color: boolean): CommandOutput {
     );
   } else {
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
-    stderr.push(`${plural(errors, 'error')} in ${display(specPath)}${configUsed ? ` and ${display(configUsed)}` : ''}`);
+    stderr.push(
+      `${plural(errors, 'error')} in ${display(specPath)}${configUsed ? ` and ${display(configUsed)}` : ''}`,
+    );
   }
   return { stdout, stderr, exitCode };
 }
@@ -87,7 +109,8 @@ function summarize(spec: CheckedSpec, config: string | undefined): ParseSummary 
   let definitions = 0;
   for (const module of spec.modules) {
     if (module.isStandard) continue;
-    for (const unit of module.ast.units) if (unit.kind === 'OperatorDef' || unit.kind === 'FunctionDef') definitions++;
+    for (const unit of module.ast.units)
+      if (unit.kind === 'OperatorDef' || unit.kind === 'FunctionDef') definitions++;
   }
   return {
     module: root?.ast.name.name ?? '?',

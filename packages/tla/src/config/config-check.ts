@@ -310,7 +310,9 @@ class Checker {
       return;
     }
     const def = this.symbols.definition(t);
-    if (this.isConstant(n) && def && def.level > 0) {
+    // TLC accepts an operator constant replaced by an action (NanoBlockchain's CalculateHash(_, _, _));
+    // only a plain constant replaced by a state- or action-level definition is refused.
+    if (this.isConstant(n) && def && def.level > 0 && (this.symbols.constantArity(n) ?? 0) === 0) {
       this.report(
         CFG.NonConstantSubstitution,
         `The constant \`${n}\` is substituted by \`${t}\`, which is ${LEVEL_NAMES[def.level]} (it depends on variables); a constant can only be replaced by a constant expression.`,

@@ -39,6 +39,8 @@ export const SemanticCode = {
   actionOperandLevel: 'TLA303',
   /** `~>` or `-+->` with an action operand. */
   leadsToOfAction: 'TLA304',
+  /** Two modules imported by EXTENDS or INSTANCE define the same name differently (warning, as in SANY). */
+  importedTwice: 'TLA213',
   /** A PlusCal algorithm is present (info). */
   plusCalPresent: 'TLA290',
 } as const;

@@ -87,31 +87,45 @@ export class LevelChecker {
         case 'OperatorDef':
         case 'FunctionDef': {
           const symbol = this.definitions.get(unit);
-          if (symbol) this.definitionLevel(symbol, unit.kind === 'OperatorDef' ? unit.params.map(() => CONSTANT) : [], ROOT_CONTEXT, true);
+          if (symbol)
+            this.definitionLevel(
+              symbol,
+              unit.kind === 'OperatorDef' ? unit.params.map(() => CONSTANT) : [],
+              ROOT_CONTEXT,
+              true,
+            );
           break;
         }
         case 'Assume': {
           const info = this.levelOf(unit.expr, new Map(), ROOT_CONTEXT, this.diagnostics);
           if (info.level > 0) {
             this.diagnostics.push(
-              makeDiagnostic(SemanticCode.assumeNotConstant, `ASSUME must be a constant formula, but this one is ${LEVEL_NAMES[info.level]}-level (${describe(info)})`, unit.expr.span, {
-                hint: 'assumptions may only mention constants; state properties belong in invariants',
-                related: explain(info),
-              }),
+              makeDiagnostic(
+                SemanticCode.assumeNotConstant,
+                `ASSUME must be a constant formula, but this one is ${LEVEL_NAMES[info.level]}-level (${describe(info)})`,
+                unit.expr.span,
+                {
+                  hint: 'assumptions may only mention constants; state properties belong in invariants',
+                  related: explain(info),
+                },
+              ),
             );
           }
           break;
         }
         case 'Theorem':
           if (unit.body.kind === 'AssumeProve') {
-            for (const a of unit.body.assumptions) if (a.kind !== 'NewDecl' && a.kind !== 'AssumeProve') this.levelOf(a, new Map(), ROOT_CONTEXT, this.diagnostics);
+            for (const a of unit.body.assumptions)
+              if (a.kind !== 'NewDecl' && a.kind !== 'AssumeProve')
+                this.levelOf(a, new Map(), ROOT_CONTEXT, this.diagnostics);
             this.levelOf(unit.body.goal, new Map(), ROOT_CONTEXT, this.diagnostics);
           } else {
             this.levelOf(unit.body, new Map(), ROOT_CONTEXT, this.diagnostics);
           }
           break;
         case 'Instance':
-          for (const s of unit.substitutions) this.levelOf(s.value, new Map(), ROOT_CONTEXT, this.diagnostics);
+          for (const s of unit.substitutions)
+            this.levelOf(s.value, new Map(), ROOT_CONTEXT, this.diagnostics);
           break;
         default:
           break;
@@ -120,7 +134,12 @@ export class LevelChecker {
   }
 
   /** The level of a definition used with arguments of the given levels. */
-  definitionLevel(symbol: Binding, argLevels: readonly LevelInfo[], context: LevelContext = ROOT_CONTEXT, report = false): LevelInfo {
+  definitionLevel(
+    symbol: Binding,
+    argLevels: readonly LevelInfo[],
+    context: LevelContext = ROOT_CONTEXT,
+    report = false,
+  ): LevelInfo {
     symbol = definitionOf(symbol);
     const key = `${context.id}|${argLevels.map((a) => a.level).join(',')}`;
     let cache = this.memo.get(symbol);
@@ -158,11 +177,16 @@ export class LevelChecker {
 
   private readonly useErrors = new WeakMap<LevelInfo, Diagnostic>();
 
-  private computeDefinitionLevel(symbol: Binding, argLevels: readonly LevelInfo[], context: LevelContext, sink: Sink): LevelInfo {
+  private computeDefinitionLevel(
+    symbol: Binding,
+    argLevels: readonly LevelInfo[],
+    context: LevelContext,
+    sink: Sink,
+  ): LevelInfo {
     switch (symbol.kind) {
       case 'definition': {
         const env = new Map(this.closures.get(symbol) ?? []);
-        symbol.params.forEach((p, i) => env.set(p, argLevels[i] ?? CONSTANT));
+        for (const [i, p] of symbol.params.entries()) env.set(p, argLevels[i] ?? CONSTANT);
         return this.levelOf(symbol.def.body, env, context, sink);
       }
       case 'function':
@@ -175,7 +199,8 @@ export class LevelChecker {
   private functionLevel(symbol: FunctionSymbol, context: LevelContext, sink: Sink): LevelInfo {
     const env = new Map(this.closures.get(symbol) ?? []);
     let level = CONSTANT;
-    for (const bound of symbol.def.bounds) if (bound.set) level = max(level, this.levelOf(bound.set, env, context, sink));
+    for (const bound of symbol.def.bounds)
+      if (bound.set) level = max(level, this.levelOf(bound.set, env, context, sink));
     return max(level, this.levelOf(symbol.def.body, env, context, sink));
   }
 
@@ -186,7 +211,10 @@ export class LevelChecker {
       case 'variable':
         return { level: 1 };
       case 'definition':
-        return this.definitionLevel(symbol, symbol.params.map(() => CONSTANT));
+        return this.definitionLevel(
+          symbol,
+          symbol.params.map(() => CONSTANT),
+        );
       case 'function':
         return this.definitionLevel(symbol, []);
       case 'instanced':
@@ -196,7 +224,12 @@ export class LevelChecker {
     }
   }
 
-  private contextFor(site: InstanceSite, outer: LevelContext, outerEnv: Env, siteParamLevel: LevelInfo): LevelContext {
+  private contextFor(
+    site: InstanceSite,
+    outer: LevelContext,
+    outerEnv: Env,
+    siteParamLevel: LevelInfo,
+  ): LevelContext {
     const key = `${outer.id}|${siteParamLevel.level}|${site.params.length}`;
     const cacheKey = `${siteKey(site)}|${key}`;
     const cached = site.params.length === 0 ? this.contexts.get(cacheKey) : undefined;
@@ -205,7 +238,10 @@ export class LevelChecker {
     for (const p of site.params) env.set(p, siteParamLevel);
     const values = new Map<ConstantSymbol | VariableSymbol, LevelInfo>();
     for (const [parameter, value] of site.substitutions) {
-      const info = value.kind === 'expr' ? this.levelOf(value.expr, env, outer, []) : this.referenceLevel(value.symbol, env, outer);
+      const info =
+        value.kind === 'expr'
+          ? this.levelOf(value.expr, env, outer, [])
+          : this.referenceLevel(value.symbol, env, outer);
       values.set(parameter, info);
     }
     const context: LevelContext = { id: this.nextContextId++, values };
@@ -216,7 +252,9 @@ export class LevelChecker {
   private referenceLevel(symbol: Binding, env: Env, context: LevelContext): LevelInfo {
     switch (symbol.kind) {
       case 'variable':
-        return context.values.get(symbol) ?? { level: 1, at: symbol.span, why: `${symbol.name} is a variable` };
+        return (
+          context.values.get(symbol) ?? { level: 1, at: symbol.span, why: `${symbol.name} is a variable` }
+        );
       case 'constant':
         return context.values.get(symbol) ?? CONSTANT;
       case 'param':
@@ -227,10 +265,19 @@ export class LevelChecker {
     }
   }
 
-  private instancedLevel(inner: Binding, site: InstanceSite, argLevels: readonly LevelInfo[], context: LevelContext, env: Env, pathArgs: LevelInfo): LevelInfo {
+  private instancedLevel(
+    inner: Binding,
+    site: InstanceSite,
+    argLevels: readonly LevelInfo[],
+    context: LevelContext,
+    env: Env,
+    pathArgs: LevelInfo,
+  ): LevelInfo {
     const innerContext = this.contextFor(site, context, env, pathArgs);
-    if (inner.kind === 'instanced') return this.instancedLevel(inner.inner, inner.site, argLevels, innerContext, new Map(), CONSTANT);
-    if (inner.kind === 'constant' || inner.kind === 'variable') return this.referenceLevel(inner, env, innerContext);
+    if (inner.kind === 'instanced')
+      return this.instancedLevel(inner.inner, inner.site, argLevels, innerContext, new Map(), CONSTANT);
+    if (inner.kind === 'constant' || inner.kind === 'variable')
+      return this.referenceLevel(inner, env, innerContext);
     return this.definitionLevel(inner, argLevels, innerContext);
   }
 
@@ -242,9 +289,16 @@ export class LevelChecker {
       if (symbol.kind === 'param' || symbol.kind === 'bound') return env.get(symbol) ?? CONSTANT;
       if (symbol.kind === 'definition' || symbol.kind === 'recursive') {
         const def = definitionOf(symbol);
-        return def.kind === 'definition' ? this.definitionLevel(def, def.params.map(() => CONSTANT), context) : CONSTANT;
+        return def.kind === 'definition'
+          ? this.definitionLevel(
+              def,
+              def.params.map(() => CONSTANT),
+              context,
+            )
+          : CONSTANT;
       }
-      if (symbol.kind === 'instanced') return this.instancedLevel(symbol.inner, symbol.site, [], context, env, CONSTANT);
+      if (symbol.kind === 'instanced')
+        return this.instancedLevel(symbol.inner, symbol.site, [], context, env, CONSTANT);
       return CONSTANT;
     }
     return this.levelOf(arg, env, context, sink);
@@ -269,7 +323,11 @@ export class LevelChecker {
         return [expr.cond, expr.then, expr.else].map((e) => this.levelOf(e, env, context, sink)).reduce(max);
       case 'Case': {
         let level = CONSTANT;
-        for (const arm of expr.arms) level = max(max(level, this.levelOf(arm.guard, env, context, sink)), this.levelOf(arm.body, env, context, sink));
+        for (const arm of expr.arms)
+          level = max(
+            max(level, this.levelOf(arm.guard, env, context, sink)),
+            this.levelOf(arm.body, env, context, sink),
+          );
         return expr.other ? max(level, this.levelOf(expr.other, env, context, sink)) : level;
       }
       case 'Let': {
@@ -282,7 +340,13 @@ export class LevelChecker {
           // Report errors in LET definitions even when the body does not use them.
           for (const def of expr.defs) {
             const symbol = def.kind === 'RecursiveDecl' ? undefined : this.definitions.get(def);
-            if (symbol?.kind === 'definition') this.definitionLevel(symbol, symbol.params.map(() => CONSTANT), context, true);
+            if (symbol?.kind === 'definition')
+              this.definitionLevel(
+                symbol,
+                symbol.params.map(() => CONSTANT),
+                context,
+                true,
+              );
           }
         }
         return this.levelOf(expr.body, env, context, sink);
@@ -291,7 +355,8 @@ export class LevelChecker {
       case 'SetMap':
       case 'FunctionCtor': {
         let level = CONSTANT;
-        for (const bound of expr.bounds) if (bound.set) level = max(level, this.levelOf(bound.set, env, context, sink));
+        for (const bound of expr.bounds)
+          if (bound.set) level = max(level, this.levelOf(bound.set, env, context, sink));
         return max(level, this.levelOf(expr.body, env, context, sink));
       }
       case 'Choose':
@@ -310,14 +375,19 @@ export class LevelChecker {
       case 'FunctionApp':
         return [expr.fn, ...expr.args].map((e) => this.levelOf(e, env, context, sink)).reduce(max);
       case 'FunctionSet':
-        return max(this.levelOf(expr.domain, env, context, sink), this.levelOf(expr.codomain, env, context, sink));
+        return max(
+          this.levelOf(expr.domain, env, context, sink),
+          this.levelOf(expr.codomain, env, context, sink),
+        );
       case 'RecordCtor':
       case 'RecordSet':
         return expr.fields.map((f) => this.levelOf(f.value, env, context, sink)).reduce(max, CONSTANT);
       case 'Except': {
         let level = this.levelOf(expr.fn, env, context, sink);
         for (const update of expr.updates) {
-          for (const step of update.path) if (step.kind === 'index') for (const a of step.args) level = max(level, this.levelOf(a, env, context, sink));
+          for (const step of update.path)
+            if (step.kind === 'index')
+              for (const a of step.args) level = max(level, this.levelOf(a, env, context, sink));
           level = max(level, this.levelOf(update.value, env, context, sink));
         }
         return level;
@@ -336,23 +406,39 @@ export class LevelChecker {
     }
   }
 
-  private actionLevel(expr: Extract<Expr, { kind: 'ActionExpr' | 'Fairness' }>, env: Env, context: LevelContext, sink: Sink): LevelInfo {
+  private actionLevel(
+    expr: Extract<Expr, { kind: 'ActionExpr' | 'Fairness' }>,
+    env: Env,
+    context: LevelContext,
+    sink: Sink,
+  ): LevelInfo {
     const action = this.levelOf(expr.action, env, context, sink);
     const subscript = this.levelOf(expr.subscript, env, context, sink);
-    const form = expr.kind === 'Fairness' ? `${expr.strong ? 'SF' : 'WF'}_v(A)` : expr.box ? '[A]_v' : '<<A>>_v';
+    const form =
+      expr.kind === 'Fairness' ? `${expr.strong ? 'SF' : 'WF'}_v(A)` : expr.box ? '[A]_v' : '<<A>>_v';
     if (action.level === 3) {
       sink.push(
-        makeDiagnostic(SemanticCode.actionOperandLevel, `the action A in ${form} is a temporal formula (${describe(action)}); it must be an action`, expr.action.span, {
-          related: explain(action),
-        }),
+        makeDiagnostic(
+          SemanticCode.actionOperandLevel,
+          `the action A in ${form} is a temporal formula (${describe(action)}); it must be an action`,
+          expr.action.span,
+          {
+            related: explain(action),
+          },
+        ),
       );
     }
     if (subscript.level >= 2) {
       sink.push(
-        makeDiagnostic(SemanticCode.actionOperandLevel, `the subscript v in ${form} must be a state function, but it is ${LEVEL_NAMES[subscript.level]}-level (${describe(subscript)})`, expr.subscript.span, {
-          hint: 'the subscript is usually the tuple of variables, e.g. vars == <<x, y>>',
-          related: explain(subscript),
-        }),
+        makeDiagnostic(
+          SemanticCode.actionOperandLevel,
+          `the subscript v in ${form} must be a state function, but it is ${LEVEL_NAMES[subscript.level]}-level (${describe(subscript)})`,
+          expr.subscript.span,
+          {
+            hint: 'the subscript is usually the tuple of variables, e.g. vars == <<x, y>>',
+            related: explain(subscript),
+          },
+        ),
       );
     }
     if (expr.kind === 'Fairness') return { level: 3, at: expr.span, why: `${form} is a temporal formula` };
@@ -375,7 +461,11 @@ export class LevelChecker {
       }
       case 'param':
       case 'bound': {
-        const own = env.get(target) ?? (target.kind === 'bound' && target.temporal ? { level: 1 as Level, at: app.span, why: `${app.name} is a temporal variable` } : CONSTANT);
+        const own =
+          env.get(target) ??
+          (target.kind === 'bound' && target.temporal
+            ? { level: 1 as Level, at: app.span, why: `${app.name} is a temporal variable` }
+            : CONSTANT);
         return app.args.map((a) => this.levelOf(a, env, context, sink)).reduce(max, own);
       }
       case 'primitive':
@@ -387,12 +477,22 @@ export class LevelChecker {
       case 'function':
       case 'recursive':
       case 'instanced': {
-        const arities = target.kind === 'definition' ? target.def.params.map((p) => p.arity) : target.kind === 'instanced' ? paramAritiesOf(target.inner) : [];
-        const argLevels = app.args.map((a, i) => ((arities[i] ?? 0) > 0 ? this.operatorArgumentLevel(a, env, context, sink) : this.levelOf(a, env, context, sink)));
+        const arities =
+          target.kind === 'definition'
+            ? target.def.params.map((p) => p.arity)
+            : target.kind === 'instanced'
+              ? paramAritiesOf(target.inner)
+              : [];
+        const argLevels = app.args.map((a, i) =>
+          (arities[i] ?? 0) > 0
+            ? this.operatorArgumentLevel(a, env, context, sink)
+            : this.levelOf(a, env, context, sink),
+        );
         let result: LevelInfo;
         if (target.kind === 'instanced') {
           let pathArgs = CONSTANT;
-          for (const part of app.path) for (const a of part.args) pathArgs = max(pathArgs, this.levelOf(a, env, context, sink));
+          for (const part of app.path)
+            for (const a of part.args) pathArgs = max(pathArgs, this.levelOf(a, env, context, sink));
           result = this.instancedLevel(target.inner, target.site, argLevels, context, env, pathArgs);
         } else {
           result = this.definitionLevel(target, argLevels, context);
@@ -402,14 +502,21 @@ export class LevelChecker {
           sink.push(
             makeDiagnostic(useError.code, `in this use of ${app.name}: ${useError.message}`, app.span, {
               hint: useError.hint,
-              related: useError.span ? [{ span: useError.span, message: 'the problem arises here with these arguments' }] : undefined,
+              related: useError.span
+                ? [{ span: useError.span, message: 'the problem arises here with these arguments' }]
+                : undefined,
             }),
           );
         }
         const argMax = argLevels.reduce(max, CONSTANT);
         if (result.level > argMax.level) {
           const callText = app.args.length > 0 ? `${app.name}(...)` : app.name;
-          return { level: result.level, at: app.span, why: `${callText} is ${article(result.level)} ${levelNoun(result.level)}`, cause: result.at ? result : undefined };
+          return {
+            level: result.level,
+            at: app.span,
+            why: `${callText} is ${article(result.level)} ${levelNoun(result.level)}`,
+            cause: result.at ? result : undefined,
+          };
         }
         return max(result, argMax);
       }
@@ -425,23 +532,45 @@ export class LevelChecker {
         if (arg.level >= 2) {
           const what = app.name === "'" ? 'a prime' : 'UNCHANGED';
           sink.push(
-            makeDiagnostic(SemanticCode.doublePrime, `${what} is applied to an expression that is already ${LEVEL_NAMES[arg.level]}-level (${describe(arg)})`, app.nameSpan, {
-              hint: app.name === "'" ? 'only state functions can be primed: remove the inner prime' : 'UNCHANGED takes a state function such as <<x, y>>',
-              related: explain(arg),
-            }),
+            makeDiagnostic(
+              SemanticCode.doublePrime,
+              `${what} is applied to an expression that is already ${LEVEL_NAMES[arg.level]}-level (${describe(arg)})`,
+              app.nameSpan,
+              {
+                hint:
+                  app.name === "'"
+                    ? 'only state functions can be primed: remove the inner prime'
+                    : 'UNCHANGED takes a state function such as <<x, y>>',
+                related: explain(arg),
+              },
+            ),
           );
         }
         if (arg.level === 0) return CONSTANT;
-        return { level: 2, at: app.span, why: app.name === "'" ? `${exprText(app.args[0])}' is primed` : `UNCHANGED is an action` };
+        return {
+          level: 2,
+          at: app.span,
+          why: app.name === "'" ? `${exprText(app.args[0])}' is primed` : `UNCHANGED is an action`,
+        };
       }
       case 'ENABLED':
         if (arg.level === 3) {
-          sink.push(makeDiagnostic(SemanticCode.actionOperandLevel, `ENABLED takes an action, but this is a temporal formula (${describe(arg)})`, app.nameSpan, { related: explain(arg) }));
+          sink.push(
+            makeDiagnostic(
+              SemanticCode.actionOperandLevel,
+              `ENABLED takes an action, but this is a temporal formula (${describe(arg)})`,
+              app.nameSpan,
+              { related: explain(arg) },
+            ),
+          );
         }
         return arg.level === 0 ? CONSTANT : { level: 1, at: app.span, why: 'ENABLED A is a state predicate' };
       case '[]':
       case '<>': {
-        if (arg.level === 2) {
+        // [][A]_v and <><<A>>_v are the two ways TLA+ lets a temporal operator talk about an action.
+        const operand = app.args[0];
+        const actionForm = operand?.kind === 'ActionExpr' && operand.box === (app.name === '[]');
+        if (arg.level === 2 && !actionForm) {
           const always = app.name === '[]';
           sink.push(
             makeDiagnostic(
@@ -464,10 +593,15 @@ export class LevelChecker {
         args.forEach((a, i) => {
           if (a.level === 2) {
             sink.push(
-              makeDiagnostic(SemanticCode.leadsToOfAction, `an operand of ${app.name} is an action (${describe(a)}); ${app.name} relates state predicates or temporal formulas`, app.args[i].span, {
-                hint: 'drop the primes, or wrap the action: <><<A>>_vars',
-                related: explain(a),
-              }),
+              makeDiagnostic(
+                SemanticCode.leadsToOfAction,
+                `an operand of ${app.name} is an action (${describe(a)}); ${app.name} relates state predicates or temporal formulas`,
+                app.args[i].span,
+                {
+                  hint: 'drop the primes, or wrap the action: <><<A>>_vars',
+                  related: explain(a),
+                },
+              ),
             );
           }
         });
@@ -475,7 +609,15 @@ export class LevelChecker {
       }
       case '\\cdot': {
         args.forEach((a, i) => {
-          if (a.level === 3) sink.push(makeDiagnostic(SemanticCode.actionOperandLevel, `an operand of \\cdot is a temporal formula (${describe(a)}); \\cdot composes actions`, app.args[i].span, { related: explain(a) }));
+          if (a.level === 3)
+            sink.push(
+              makeDiagnostic(
+                SemanticCode.actionOperandLevel,
+                `an operand of \\cdot is a temporal formula (${describe(a)}); \\cdot composes actions`,
+                app.args[i].span,
+                { related: explain(a) },
+              ),
+            );
         });
         const level = args.reduce(max, CONSTANT);
         return level.level >= 1 ? { level: 2, at: app.span, why: 'A \\cdot B is an action' } : CONSTANT;
@@ -513,7 +655,8 @@ function levelNoun(level: Level): string {
 }
 
 function exprText(expr: Expr | undefined): string {
-  if (expr?.kind === 'OpApp' && expr.args.length === 0) return [...expr.path.map((p) => `${p.name}!`), expr.name].join('');
+  if (expr?.kind === 'OpApp' && expr.args.length === 0)
+    return [...expr.path.map((p) => `${p.name}!`), expr.name].join('');
   return '(...)';
 }
 

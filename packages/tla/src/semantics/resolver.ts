@@ -1,4 +1,5 @@
 import { closestNames, type Diagnostic, makeDiagnostic, type SourceSpan } from '@modelcheck/core';
+import { type PrimitiveOperator, STANDARD_MODULES, standardModuleFile } from '../stdlib/standard-modules.js';
 import type {
   AssumeProve,
   BoundVars,
@@ -16,10 +17,10 @@ import type {
   Unit,
 } from '../syntax/ast.js';
 import { parseModule } from '../syntax/parser.js';
-import { type PrimitiveOperator, STANDARD_MODULES, standardModuleFile } from '../stdlib/standard-modules.js';
 import { SemanticCode } from './diagnostic-codes.js';
 import { basename, dirname, joinPath, type SourceHost } from './source-host.js';
 import type {
+  Binding,
   BoundSymbol,
   BuiltinSymbol,
   ConstantSymbol,
@@ -31,7 +32,6 @@ import type {
   RecursiveSymbol,
   ResolvedModule,
   SubstitutionValue,
-  Binding,
   VariableSymbol,
 } from './symbols.js';
 
@@ -167,7 +167,14 @@ export class Resolver {
     };
   }
 
-  private error(code: string, message: string, span: SourceSpan | undefined, hint?: string, related?: SourceSpan, relatedMessage?: string): void {
+  private error(
+    code: string,
+    message: string,
+    span: SourceSpan | undefined,
+    hint?: string,
+    related?: SourceSpan,
+    relatedMessage?: string,
+  ): void {
     this.diagnostics.push(
       makeDiagnostic(code, message, span, {
         hint,
@@ -191,15 +198,27 @@ export class Resolver {
     }
     const standard = STANDARD_MODULES.get(name);
     if (standard) {
-      return { file: standardModuleFile(name), text: standard.text, isStandard: true, primitives: standard.primitives };
+      return {
+        file: standardModuleFile(name),
+        text: standard.text,
+        isStandard: true,
+        primitives: standard.primitives,
+      };
     }
     return undefined;
   }
 
   /** The module called `name` as seen from `from`: a nested module of it or of an enclosing one, or a file. */
-  loadModule(name: string, span: SourceSpan, from: ResolvedModule | undefined, nestedScope?: Map<string, ResolvedModule>): ResolvedModule | undefined {
+  loadModule(
+    name: string,
+    span: SourceSpan,
+    from: ResolvedModule | undefined,
+    nestedScope?: Map<string, ResolvedModule>,
+  ): ResolvedModule | undefined {
     const nested = nestedScope?.get(name) ?? from?.nested.get(name);
     if (nested) return nested;
+    const sibling = this.siblingModules.get(name);
+    if (sibling) return this.loadSibling(name, sibling, span);
     const source = this.findSource(name, from);
     if (!source) {
       const known = [...STANDARD_MODULES.keys()];
@@ -219,7 +238,12 @@ export class Resolver {
       const cycle = [...this.loadingStack.slice(this.loadingStack.indexOf(source.file)), source.file]
         .map((f) => basename(f).replace(/\.tla$/, ''))
         .join(' -> ');
-      this.error(SemanticCode.circularModules, `circular module dependency: ${cycle}`, span, 'modules may not EXTEND or INSTANCE each other in a cycle');
+      this.error(
+        SemanticCode.circularModules,
+        `circular module dependency: ${cycle}`,
+        span,
+        'modules may not EXTEND or INSTANCE each other in a cycle',
+      );
       return undefined;
     }
     if (state === FAILED) return undefined;
@@ -227,7 +251,38 @@ export class Resolver {
     return this.loadSource(source, name, span);
   }
 
-  private loadSource(source: ModuleSource, expectedName: string | undefined, refSpan: SourceSpan | undefined): ResolvedModule | undefined {
+  /** Top-level modules that follow the first module of a file, by name: usable from any module. */
+  private readonly siblingModules = new Map<
+    string,
+    { readonly ast: Module; readonly source: ModuleSource }
+  >();
+
+  private loadSibling(
+    name: string,
+    sibling: { readonly ast: Module; readonly source: ModuleSource },
+    span: SourceSpan,
+  ): ResolvedModule | undefined {
+    const key = `${sibling.source.file}#${name}`;
+    const state = this.byFile.get(key);
+    if (state === LOADING) {
+      this.error(SemanticCode.circularModules, `circular module dependency through module ${name}`, span);
+      return undefined;
+    }
+    if (state === FAILED) return undefined;
+    if (state) return state;
+    this.byFile.set(key, LOADING);
+    this.loadingStack.push(key);
+    const module = this.resolveModule(sibling.ast, sibling.source, undefined);
+    this.loadingStack.pop();
+    this.byFile.set(key, module);
+    return module;
+  }
+
+  private loadSource(
+    source: ModuleSource,
+    expectedName: string | undefined,
+    refSpan: SourceSpan | undefined,
+  ): ResolvedModule | undefined {
     this.sources.set(source.file, source.text);
     const parsed = parseModule(source.text, source.file);
     this.diagnostics.push(...parsed.diagnostics);
@@ -238,13 +293,22 @@ export class Resolver {
     if (expectedName === undefined && parsed.file.plusCal) {
       this.plusCal = parsed.file.plusCal;
       this.diagnostics.push(
-        makeDiagnostic(SemanticCode.plusCalPresent, 'this file holds a PlusCal algorithm; its TLA+ translation is what gets checked', parsed.file.plusCal, {
-          severity: 'info',
-          hint: 'after editing the algorithm, translate it again so the TLA+ below it matches',
-        }),
+        makeDiagnostic(
+          SemanticCode.plusCalPresent,
+          'this file holds a PlusCal algorithm; its TLA+ translation is what gets checked',
+          parsed.file.plusCal,
+          {
+            severity: 'info',
+            hint: 'after editing the algorithm, translate it again so the TLA+ below it matches',
+          },
+        ),
       );
     }
     const ast = parsed.file.module;
+    for (const more of parsed.file.moreModules ?? []) {
+      if (!this.siblingModules.has(more.name.name))
+        this.siblingModules.set(more.name.name, { ast: more, source });
+    }
     if (expectedName !== undefined && ast.name.name !== expectedName) {
       this.error(
         SemanticCode.moduleNameMismatch,
@@ -267,7 +331,11 @@ export class Resolver {
   // Modules
   // -------------------------------------------------------------------------------------------
 
-  private resolveModule(ast: Module, source: ModuleSource, enclosing: { scope: Map<string, Binding>; nested: Map<string, ResolvedModule> } | undefined): ResolvedModule {
+  private resolveModule(
+    ast: Module,
+    source: ModuleSource,
+    enclosing: { scope: Map<string, Binding>; nested: Map<string, ResolvedModule> } | undefined,
+  ): ResolvedModule {
     const module: ResolvedModule = {
       name: ast.name.name,
       file: source.file,
@@ -286,16 +354,33 @@ export class Resolver {
     for (const ident of ast.extends) {
       const extended = this.loadModule(ident.name, ident.span, module);
       if (!extended) continue;
-      for (const [name, symbol] of extended.exported) scopeAdder.add(name, symbol, ident.span, true);
+      for (const [name, symbol] of extended.exported) scopeAdder.add(name, symbol, ident.span, true, true);
       for (const p of extended.parameters) if (!module.parameters.includes(p)) module.parameters.push(p);
     }
     for (const primitive of source.primitives) {
-      scopeAdder.add(primitive.name, { kind: 'primitive', name: primitive.name, arity: primitive.arity, module, span: undefined, standardModule: module.name }, undefined, true);
+      scopeAdder.add(
+        primitive.name,
+        {
+          kind: 'primitive',
+          name: primitive.name,
+          arity: primitive.arity,
+          module,
+          span: undefined,
+          standardModule: module.name,
+        },
+        undefined,
+        true,
+      );
     }
     for (const unit of ast.units) this.resolveUnit(unit, module, scopeAdder);
     for (const symbol of module.scope.values()) {
       if (symbol.kind === 'recursive' && !symbol.definition && symbol.module === module) {
-        this.error(SemanticCode.recursiveMismatch, `RECURSIVE ${symbol.name} is declared but never defined`, symbol.span, `define ${symbol.name} in this module after its RECURSIVE declaration`);
+        this.error(
+          SemanticCode.recursiveMismatch,
+          `RECURSIVE ${symbol.name} is declared but never defined`,
+          symbol.span,
+          `define ${symbol.name} in this module after its RECURSIVE declaration`,
+        );
       }
     }
     return module;
@@ -306,7 +391,14 @@ export class Resolver {
     switch (unit.kind) {
       case 'ConstantDecl':
         for (const decl of unit.decls) {
-          const symbol: ConstantSymbol = { kind: 'constant', name: decl.name.name, arity: decl.arity, module, span: decl.name.span, decl };
+          const symbol: ConstantSymbol = {
+            kind: 'constant',
+            name: decl.name.name,
+            arity: decl.arity,
+            module,
+            span: decl.name.span,
+            decl,
+          };
           module.constants.push(symbol);
           module.parameters.push(symbol);
           scope.add(symbol.name, symbol, decl.name.span, true);
@@ -314,7 +406,14 @@ export class Resolver {
         return;
       case 'VariableDecl':
         for (const ident of unit.names) {
-          const symbol: VariableSymbol = { kind: 'variable', name: ident.name, arity: 0, module, span: ident.span, decl: ident };
+          const symbol: VariableSymbol = {
+            kind: 'variable',
+            name: ident.name,
+            arity: 0,
+            module,
+            span: ident.span,
+            decl: ident,
+          };
           module.variables.push(symbol);
           module.parameters.push(symbol);
           scope.add(symbol.name, symbol, ident.span, true);
@@ -322,7 +421,14 @@ export class Resolver {
         return;
       case 'RecursiveDecl':
         for (const decl of unit.decls) {
-          const symbol: RecursiveSymbol = { kind: 'recursive', name: decl.name.name, arity: decl.arity, module, span: decl.name.span, decl };
+          const symbol: RecursiveSymbol = {
+            kind: 'recursive',
+            name: decl.name.name,
+            arity: decl.arity,
+            module,
+            span: decl.name.span,
+            decl,
+          };
           scope.add(symbol.name, symbol, decl.name.span, true);
         }
         return;
@@ -341,7 +447,7 @@ export class Resolver {
         if (!site) return;
         for (const [name, symbol] of site.target.exported) {
           if (symbol.kind === 'constant' || symbol.kind === 'variable') continue;
-          scope.add(name, instanced(symbol, site, unit.local), unit.module.span, !unit.local);
+          scope.add(name, instanced(symbol, site, unit.local), unit.module.span, !unit.local, true);
         }
         return;
       }
@@ -352,18 +458,34 @@ export class Resolver {
       }
       case 'Assume':
         this.resolveExpr(unit.expr, module, env);
-        if (unit.name) scope.add(unit.name.name, { kind: 'theorem', name: unit.name.name, arity: 0, module, span: unit.name.span, node: unit }, unit.name.span, true);
+        if (unit.name)
+          scope.add(
+            unit.name.name,
+            { kind: 'theorem', name: unit.name.name, arity: 0, module, span: unit.name.span, node: unit },
+            unit.name.span,
+            true,
+          );
         return;
       case 'Theorem':
         if (unit.body.kind === 'AssumeProve') this.resolveAssumeProve(unit.body, module, env);
         else this.resolveExpr(unit.body, module, env);
-        if (unit.name) scope.add(unit.name.name, { kind: 'theorem', name: unit.name.name, arity: 0, module, span: unit.name.span, node: unit }, unit.name.span, true);
+        if (unit.name)
+          scope.add(
+            unit.name.name,
+            { kind: 'theorem', name: unit.name.name, arity: 0, module, span: unit.name.span, node: unit },
+            unit.name.span,
+            true,
+          );
         // Proofs are parsed and printed but, as in TLC, play no part in checking.
         return;
       case 'UseOrHide':
         return;
       case 'NestedModule': {
-        const inner = this.resolveModule(unit.module, { file: module.file, text: module.text, isStandard: module.isStandard, primitives: [] }, { scope: module.scope, nested: module.nested });
+        const inner = this.resolveModule(
+          unit.module,
+          { file: module.file, text: module.text, isStandard: module.isStandard, primitives: [] },
+          { scope: module.scope, nested: module.nested },
+        );
         module.nested.set(inner.name, inner);
         return;
       }
@@ -395,7 +517,14 @@ export class Resolver {
   }
 
   private params(decls: readonly OpDecl[], module: ResolvedModule): ParamSymbol[] {
-    return decls.map((decl) => ({ kind: 'param', name: decl.name.name, arity: decl.arity, module, span: decl.name.span, decl }));
+    return decls.map((decl) => ({
+      kind: 'param',
+      name: decl.name.name,
+      arity: decl.arity,
+      module,
+      span: decl.name.span,
+      decl,
+    }));
   }
 
   private frameOf(symbols: readonly Binding[], parent: Env | undefined): Env {
@@ -404,17 +533,38 @@ export class Resolver {
     return { names, parent };
   }
 
-  private resolveOperatorDef(def: OperatorDef, module: ResolvedModule, env: Env | undefined): DefinitionSymbol {
+  private resolveOperatorDef(
+    def: OperatorDef,
+    module: ResolvedModule,
+    env: Env | undefined,
+  ): DefinitionSymbol {
     const params = this.params(def.params, module);
     this.checkDistinct(def.params.map((p) => p.name));
     this.resolveExpr(def.body, module, this.frameOf(params, env));
-    const symbol: DefinitionSymbol = { kind: 'definition', name: def.name.name, arity: def.params.length, module, span: def.name.span, def, params, local: def.local };
+    const symbol: DefinitionSymbol = {
+      kind: 'definition',
+      name: def.name.name,
+      arity: def.params.length,
+      module,
+      span: def.name.span,
+      def,
+      params,
+      local: def.local,
+    };
     this.definitions.set(def, symbol);
     return symbol;
   }
 
   private resolveFunctionDef(def: FunctionDef, module: ResolvedModule, env: Env | undefined): Binding {
-    const symbol: Binding = { kind: 'function', name: def.name.name, arity: 0, module, span: def.name.span, def, local: def.local };
+    const symbol: Binding = {
+      kind: 'function',
+      name: def.name.name,
+      arity: 0,
+      module,
+      span: def.name.span,
+      def,
+      local: def.local,
+    };
     this.definitions.set(def, symbol);
     const bound = this.resolveBounds(def.bounds, module, env);
     // A function definition may refer to itself: f[n \in Nat] == IF n = 0 THEN 1 ELSE n * f[n-1].
@@ -423,30 +573,54 @@ export class Resolver {
     return symbol;
   }
 
-  private resolveModuleDef(def: ModuleDef, module: ResolvedModule, env: Env | undefined): InstanceSymbol | undefined {
+  private resolveModuleDef(
+    def: ModuleDef,
+    module: ResolvedModule,
+    env: Env | undefined,
+  ): InstanceSymbol | undefined {
     const params = this.params(def.params, module);
     const site = this.resolveInstance(def.instance, module, this.frameOf(params, env), params);
     if (!site) return undefined;
-    const symbol: InstanceSymbol = { kind: 'instance', name: def.name.name, arity: params.length, module, span: def.name.span, def, params, site, local: def.local };
+    const symbol: InstanceSymbol = {
+      kind: 'instance',
+      name: def.name.name,
+      arity: params.length,
+      module,
+      span: def.name.span,
+      def,
+      params,
+      site,
+      local: def.local,
+    };
     this.definitions.set(def, symbol);
     return symbol;
   }
 
-  private resolveInstance(instance: Instance, module: ResolvedModule, env: Env | undefined, params: readonly ParamSymbol[]): InstanceSite | undefined {
+  private resolveInstance(
+    instance: Instance,
+    module: ResolvedModule,
+    env: Env | undefined,
+    params: readonly ParamSymbol[],
+  ): InstanceSite | undefined {
     const target = this.loadModule(instance.module.name, instance.module.span, module);
     if (!target) return undefined;
     const substitutions = new Map<ConstantSymbol | VariableSymbol, SubstitutionValue>();
     const byName = new Map(target.parameters.map((p) => [p.name, p] as const));
     for (const sub of instance.substitutions) {
       const parameter = byName.get(sub.target.name);
-      this.resolveExpr(sub.value, module, env);
+      // An operator constant (CONSTANT Leader(_)) is substituted by an operator: a name or a LAMBDA.
+      if (parameter && parameter.arity > 0)
+        this.resolveOperatorArgument(sub.value, parameter.arity, parameter.name, 0, module, env);
+      else this.resolveExpr(sub.value, module, env);
       if (!parameter) {
         const hint = closestNames(sub.target.name, byName.keys());
         this.error(
           SemanticCode.badSubstitution,
           `${sub.target.name} is not a CONSTANT or VARIABLE of module ${target.name}; WITH can only substitute those`,
           sub.target.span,
-          hint.length > 0 ? `did you mean ${hint.join(' or ')}?` : `module ${target.name} declares ${[...byName.keys()].join(', ') || 'no constants or variables'}`,
+          hint.length > 0
+            ? `did you mean ${hint.join(' or ')}?`
+            : `module ${target.name} declares ${[...byName.keys()].join(', ') || 'no constants or variables'}`,
         );
         continue;
       }
@@ -475,7 +649,15 @@ export class Resolver {
     const seen = new Map<string, Ident>();
     for (const ident of idents) {
       const first = seen.get(ident.name);
-      if (first) this.error(SemanticCode.duplicateDefinition, `parameter ${ident.name} is declared twice`, ident.span, undefined, first.span, 'first declared here');
+      if (first)
+        this.error(
+          SemanticCode.duplicateDefinition,
+          `parameter ${ident.name} is declared twice`,
+          ident.span,
+          undefined,
+          first.span,
+          'first declared here',
+        );
       else seen.set(ident.name, ident);
     }
   }
@@ -499,7 +681,12 @@ export class Resolver {
     return names;
   }
 
-  private resolveBounds(bounds: readonly BoundVars[], module: ResolvedModule, env: Env | undefined, temporal = false): Env {
+  private resolveBounds(
+    bounds: readonly BoundVars[],
+    module: ResolvedModule,
+    env: Env | undefined,
+    temporal = false,
+  ): Env {
     const frame: Env = { names: new Map(), parent: env };
     for (const bound of bounds) {
       // The sets are evaluated outside the new names: in \A x \in S, y \in T, T cannot mention y (but may mention x in TLA+? no: all sets are outside).
@@ -507,7 +694,15 @@ export class Resolver {
     }
     for (const bound of bounds) {
       for (const ident of bound.names) {
-        frame.names.set(ident.name, { kind: 'bound', name: ident.name, arity: 0, module, span: ident.span, decl: ident, temporal });
+        frame.names.set(ident.name, {
+          kind: 'bound',
+          name: ident.name,
+          arity: 0,
+          module,
+          span: ident.span,
+          decl: ident,
+          temporal,
+        });
       }
     }
     return frame;
@@ -547,7 +742,16 @@ export class Resolver {
         return;
       case 'TemporalQuantified': {
         const frame: Env = { names: new Map(), parent: env };
-        for (const ident of expr.names) frame.names.set(ident.name, { kind: 'bound', name: ident.name, arity: 0, module, span: ident.span, decl: ident, temporal: true });
+        for (const ident of expr.names)
+          frame.names.set(ident.name, {
+            kind: 'bound',
+            name: ident.name,
+            arity: 0,
+            module,
+            span: ident.span,
+            decl: ident,
+            temporal: true,
+          });
         this.resolveExpr(expr.body, module, frame);
         return;
       }
@@ -582,7 +786,8 @@ export class Resolver {
       case 'Except':
         this.resolveExpr(expr.fn, module, env);
         for (const update of expr.updates) {
-          for (const step of update.path) if (step.kind === 'index') for (const a of step.args) this.resolveExpr(a, module, env);
+          for (const step of update.path)
+            if (step.kind === 'index') for (const a of step.args) this.resolveExpr(a, module, env);
           this.resolveExpr(update.value, module, env);
         }
         return;
@@ -602,13 +807,32 @@ export class Resolver {
         return;
       case 'Lambda': {
         const frame: Env = { names: new Map(), parent: env };
-        for (const p of expr.params) frame.names.set(p.name, { kind: 'bound', name: p.name, arity: 0, module, span: p.span, decl: p, temporal: false, lambda: expr });
+        for (const p of expr.params)
+          frame.names.set(p.name, {
+            kind: 'bound',
+            name: p.name,
+            arity: 0,
+            module,
+            span: p.span,
+            decl: p,
+            temporal: false,
+            lambda: expr,
+          });
         this.resolveExpr(expr.body, module, frame);
         return;
       }
       case 'Labeled': {
         const frame: Env = { names: new Map(), parent: env };
-        for (const p of expr.params) frame.names.set(p.name, { kind: 'bound', name: p.name, arity: 0, module, span: p.span, decl: p, temporal: false });
+        for (const p of expr.params)
+          frame.names.set(p.name, {
+            kind: 'bound',
+            name: p.name,
+            arity: 0,
+            module,
+            span: p.span,
+            decl: p,
+            temporal: false,
+          });
         this.resolveExpr(expr.body, module, expr.params.length > 0 ? frame : env);
         return;
       }
@@ -636,7 +860,14 @@ export class Resolver {
       }
       case 'RecursiveDecl':
         for (const decl of def.decls) {
-          frame.names.set(decl.name.name, { kind: 'recursive', name: decl.name.name, arity: decl.arity, module, span: decl.name.span, decl });
+          frame.names.set(decl.name.name, {
+            kind: 'recursive',
+            name: decl.name.name,
+            arity: decl.arity,
+            module,
+            span: decl.name.span,
+            decl,
+          });
         }
         return;
     }
@@ -651,13 +882,17 @@ export class Resolver {
     if (app.fix !== 'call') symbol = builtinSymbol(app.name) ?? this.lookup(app.name, module, env);
     else symbol = this.lookup(app.name, module, env) ?? builtinSymbol(app.name);
     if (!symbol) {
-      const suggestions = closestNames(app.name, this.namesInScope(module, env));
+      const libraryHint = unknownNameHint(app.name);
+      const suggestions =
+        libraryHint || !/^[A-Za-z0-9_]+$/.test(app.name)
+          ? []
+          : closestNames(app.name, this.namesInScope(module, env));
       const what = app.fix === 'call' ? 'name' : 'operator';
       this.error(
         SemanticCode.unknownName,
         `unknown ${what} ${app.name}`,
         app.nameSpan,
-        suggestions.length > 0 ? `did you mean ${suggestions.join(' or ')}?` : unknownNameHint(app.name),
+        libraryHint ?? (suggestions.length > 0 ? `did you mean ${suggestions.join(' or ')}?` : undefined),
       );
       for (const a of app.args) this.resolveExpr(a, module, env);
       return;
@@ -667,7 +902,13 @@ export class Resolver {
   }
 
   /** Checks the argument count and resolves the arguments, allowing operator arguments where the callee takes them. */
-  private checkApplication(app: OpApp, symbol: Binding, args: readonly Expr[], module: ResolvedModule, env: Env | undefined): void {
+  private checkApplication(
+    app: OpApp,
+    symbol: Binding,
+    args: readonly Expr[],
+    module: ResolvedModule,
+    env: Env | undefined,
+  ): void {
     const arity = arityOf(symbol);
     if (arity >= 0 && args.length !== arity) {
       if (args.length === 0) {
@@ -695,17 +936,28 @@ export class Resolver {
     const expected = paramArities(symbol);
     args.forEach((arg, i) => {
       const want = expected[i] ?? 0;
-      if (want > 0) this.resolveOperatorArgument(arg, want, app, i, module, env);
+      if (want > 0) this.resolveOperatorArgument(arg, want, app.name, i, module, env);
       else this.resolveExpr(arg, module, env);
     });
   }
 
   private operatorArgumentAllowed = false;
 
-  private resolveOperatorArgument(arg: Expr, want: number, app: OpApp, index: number, module: ResolvedModule, env: Env | undefined): void {
+  private resolveOperatorArgument(
+    arg: Expr,
+    want: number,
+    callee: string,
+    index: number,
+    module: ResolvedModule,
+    env: Env | undefined,
+  ): void {
     if (arg.kind === 'Lambda') {
       if (arg.params.length !== want) {
-        this.error(SemanticCode.higherOrderArity, `argument ${index + 1} of ${app.name} must be an operator of ${want} argument${want === 1 ? '' : 's'}, but this LAMBDA takes ${arg.params.length}`, arg.span);
+        this.error(
+          SemanticCode.higherOrderArity,
+          `argument ${index + 1} of ${callee} must be an operator of ${want} argument${want === 1 ? '' : 's'}, but this LAMBDA takes ${arg.params.length}`,
+          arg.span,
+        );
       }
       this.resolveExpr(arg, module, env);
       return;
@@ -721,13 +973,17 @@ export class Resolver {
       if (symbol && arityOf(symbol) >= 0 && arityOf(symbol) !== want) {
         this.error(
           SemanticCode.higherOrderArity,
-          `argument ${index + 1} of ${app.name} must be an operator of ${want} argument${want === 1 ? '' : 's'}, but ${arg.name} takes ${arityOf(symbol)}`,
+          `argument ${index + 1} of ${callee} must be an operator of ${want} argument${want === 1 ? '' : 's'}, but ${arg.name} takes ${arityOf(symbol)}`,
           arg.span,
         );
       }
       return;
     }
-    this.error(SemanticCode.higherOrderArity, `argument ${index + 1} of ${app.name} must be an operator of ${want} argument${want === 1 ? '' : 's'}: pass an operator name or a LAMBDA`, arg.span);
+    this.error(
+      SemanticCode.higherOrderArity,
+      `argument ${index + 1} of ${callee} must be an operator of ${want} argument${want === 1 ? '' : 's'}: pass an operator name or a LAMBDA`,
+      arg.span,
+    );
     this.resolveExpr(arg, module, env);
   }
 
@@ -738,13 +994,21 @@ export class Resolver {
     for (const a of first.args) this.resolveExpr(a, module, env);
     if (!symbol) {
       const suggestions = closestNames(first.name, this.namesInScope(module, env));
-      this.error(SemanticCode.unknownName, `unknown name ${first.name}`, first.span, suggestions.length > 0 ? `did you mean ${suggestions.join(' or ')}?` : undefined);
+      this.error(
+        SemanticCode.unknownName,
+        `unknown name ${first.name}`,
+        first.span,
+        suggestions.length > 0 ? `did you mean ${suggestions.join(' or ')}?` : undefined,
+      );
       for (const a of app.args) this.resolveExpr(a, module, env);
       return;
     }
     const sites: InstanceSite[] = [];
     let part = first;
-    const steps = [...rest, { name: app.name, args: app.args, span: app.nameSpan, kind: 'PathPart' as const }];
+    const steps = [
+      ...rest,
+      { name: app.name, args: app.args, span: app.nameSpan, kind: 'PathPart' as const },
+    ];
     for (const next of steps) {
       const instance = unwrapInstance(symbol);
       if (!instance) {
@@ -753,12 +1017,24 @@ export class Resolver {
           for (const a of next.args) this.resolveExpr(a, module, env);
           return;
         }
-        this.error(SemanticCode.badInstancePath, `${part.name} is not a module instance, so ${part.name}!${next.name} means nothing`, part.span, `define it as ${part.name} == INSTANCE SomeModule`);
+        this.error(
+          SemanticCode.badInstancePath,
+          `${part.name} is not a module instance, so ${part.name}!${next.name} means nothing`,
+          part.span,
+          `define it as ${part.name} == INSTANCE SomeModule`,
+        );
         for (const a of next.args) this.resolveExpr(a, module, env);
         return;
       }
       if (instance.symbol.arity !== part.args.length) {
-        this.error(SemanticCode.wrongArity, `instance ${part.name} takes ${instance.symbol.arity} argument${instance.symbol.arity === 1 ? '' : 's'}, but ${part.args.length} ${part.args.length === 1 ? 'is' : 'are'} given`, part.span, undefined, instance.symbol.span, `${part.name} is defined here`);
+        this.error(
+          SemanticCode.wrongArity,
+          `instance ${part.name} takes ${instance.symbol.arity} argument${instance.symbol.arity === 1 ? '' : 's'}, but ${part.args.length} ${part.args.length === 1 ? 'is' : 'are'} given`,
+          part.span,
+          undefined,
+          instance.symbol.span,
+          `${part.name} is defined here`,
+        );
       }
       sites.push(...instance.outerSites, instance.symbol.site);
       const target = instance.symbol.site.target;
@@ -767,7 +1043,9 @@ export class Resolver {
         const suggestions = closestNames(next.name, [...target.exported.keys()]);
         this.error(
           SemanticCode.badInstancePath,
-          found ? `${next.name} is a ${found.kind} of ${target.name}; through an instance only its definitions can be used` : `module ${target.name} (instance ${part.name}) has no definition ${next.name}`,
+          found
+            ? `${next.name} is a ${found.kind} of ${target.name}; through an instance only its definitions can be used`
+            : `module ${target.name} (instance ${part.name}) has no definition ${next.name}`,
           next.span,
           suggestions.length > 0 ? `did you mean ${part.name}!${suggestions[0]}?` : undefined,
         );
@@ -792,34 +1070,86 @@ class ScopeAdder {
     private readonly module: ResolvedModule,
   ) {}
 
-  add(name: string, symbol: Binding, span: SourceSpan | undefined, exported: boolean): void {
+  /**
+   * `imported`: the name comes from EXTENDS or INSTANCE. As in SANY, two imported definitions of one
+   * name from different modules are a warning (the first one stays); a clash with a name the module
+   * itself defines or declares, or between a definition and a declaration, is an error.
+   */
+  add(
+    name: string,
+    symbol: Binding,
+    span: SourceSpan | undefined,
+    exported: boolean,
+    imported = false,
+  ): void {
     const { module } = this;
     const existing = module.scope.get(name);
     if (existing && !sameSymbol(existing, symbol)) {
       if (existing.kind === 'recursive' && symbol.kind === 'definition' && existing.module === module) {
         if (existing.arity !== symbol.arity) {
           this.resolver.diagnostics.push(
-            makeDiagnostic(SemanticCode.recursiveMismatch, `${name} is declared RECURSIVE with ${existing.arity} argument(s) but defined with ${symbol.arity}`, span, {
-              related: existing.span ? [{ span: existing.span, message: 'declared here' }] : undefined,
-            }),
+            makeDiagnostic(
+              SemanticCode.recursiveMismatch,
+              `${name} is declared RECURSIVE with ${existing.arity} argument(s) but defined with ${symbol.arity}`,
+              span,
+              {
+                related: existing.span ? [{ span: existing.span, message: 'declared here' }] : undefined,
+              },
+            ),
           );
         }
         existing.definition = symbol;
         if (exported) module.exported.set(name, existing);
         return;
       }
-      // A nested module may redefine what it inherited from its enclosing module? No: TLA+ forbids it too.
+      // SANY tolerates, with a warning, a second definition whose text is the same as the first, and
+      // two different imported definitions (the first one stays).
+      const identical = sameDefinitionText(existing, symbol);
+      const bothImportedDefinitions =
+        identical ||
+        (imported && existing.module !== module && isDefinition(existing) && isDefinition(symbol));
       this.resolver.diagnostics.push(
-        makeDiagnostic(SemanticCode.duplicateDefinition, `${name} is already ${describeOrigin(existing, module)}`, span, {
-          hint: 'rename one of them; TLA+ does not allow a name to be defined twice in one module (nor shadowed)',
-          related: existing.span ? [{ span: existing.span, message: 'first defined here' }] : undefined,
-        }),
+        makeDiagnostic(
+          bothImportedDefinitions ? SemanticCode.importedTwice : SemanticCode.duplicateDefinition,
+          bothImportedDefinitions
+            ? identical
+              ? `${name} is defined twice with the same text; the first definition is used`
+              : `${name} is defined both in module ${symbol.module?.name ?? '?'} and in module ${existing.module?.name ?? '?'}; the definition from ${existing.module?.name ?? '?'} is used`
+            : `${name} is already ${describeOrigin(existing, module)}`,
+          span,
+          {
+            severity: bothImportedDefinitions ? 'warning' : 'error',
+            hint: bothImportedDefinitions
+              ? undefined
+              : 'rename one of them; TLA+ does not allow a name to be defined twice in one module',
+            related: existing.span ? [{ span: existing.span, message: 'first defined here' }] : undefined,
+          },
+        ),
       );
       return;
     }
     if (!existing) module.scope.set(name, symbol);
     if (exported) module.exported.set(name, existing ?? symbol);
   }
+}
+
+/** Whether two operator definitions have the same text, white space aside. */
+function sameDefinitionText(a: Binding, b: Binding): boolean {
+  const x = originalOf(a);
+  const y = originalOf(b);
+  const text = (symbol: Binding): string | undefined => {
+    const target = symbol.kind === 'recursive' ? symbol.definition : symbol;
+    if (!target || (target.kind !== 'definition' && target.kind !== 'function') || !target.module)
+      return undefined;
+    const { span } = target.def;
+    return target.module.text.slice(span.start.offset, span.end.offset).replace(/\s+/g, ' ').trim();
+  };
+  const tx = text(x);
+  return tx !== undefined && tx === text(y);
+}
+
+function isDefinition(symbol: Binding): boolean {
+  return symbol.kind !== 'constant' && symbol.kind !== 'variable';
 }
 
 function describeOrigin(symbol: Binding, module: ResolvedModule): string {
@@ -882,24 +1212,30 @@ function unknownNameHint(name: string): string | undefined {
 /** A symbol seen through an INSTANCE; symbols of modules with nothing to substitute stay as they are. */
 function instanced(symbol: Binding, site: InstanceSite, local: boolean): Binding {
   if (site.substitutions.size === 0) return symbol;
-  const result: InstancedSymbol = { kind: 'instanced', name: symbol.name, arity: symbol.arity, module: symbol.module, span: symbol.span, inner: symbol, site, local };
+  const result: InstancedSymbol = {
+    kind: 'instanced',
+    name: symbol.name,
+    arity: symbol.arity,
+    module: symbol.module,
+    span: symbol.span,
+    inner: symbol,
+    site,
+    local,
+  };
   return result;
 }
 
+/**
+ * Two symbols are the same definition when they come from the same original declaration, whatever
+ * INSTANCE they were seen through (SANY compares the original definitions the same way).
+ */
 function sameSymbol(a: Binding, b: Binding): boolean {
-  if (a === b) return true;
-  if (a.kind === 'instanced' && b.kind === 'instanced') {
-    return sameSymbol(a.inner, b.inner) && a.site.target === b.site.target && sameSubstitutions(a.site, b.site);
-  }
-  return false;
+  return originalOf(a) === originalOf(b);
 }
 
-function sameSubstitutions(a: InstanceSite, b: InstanceSite): boolean {
-  for (const [parameter, value] of a.substitutions) {
-    const other = b.substitutions.get(parameter);
-    if (!other || value.kind !== 'symbol' || other.kind !== 'symbol' || value.symbol !== other.symbol) return false;
-  }
-  return true;
+function originalOf(symbol: Binding): Binding {
+  while (symbol.kind === 'instanced') symbol = symbol.inner;
+  return symbol;
 }
 
 function unwrapInstance(symbol: Binding): { symbol: InstanceSymbol; outerSites: InstanceSite[] } | undefined {

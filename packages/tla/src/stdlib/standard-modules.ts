@@ -32,10 +32,7 @@ const NATURALS: StandardModule = {
 (* Arithmetic on natural numbers; every operator is a primitive of the evaluator. *)
 ====
 `,
-  primitives: [
-    constant('Nat'),
-    ...['+', '-', '*', '^', '<', '>', '<=', '>=', '%', '\\div', '..'].map(infix),
-  ],
+  primitives: [constant('Nat'), ...['+', '-', '*', '^', '<', '>', '<=', '>=', '%', '\\div', '..'].map(infix)],
 };
 
 const INTEGERS: StandardModule = {
@@ -279,9 +276,19 @@ RTnow(v) ==
 };
 
 export const STANDARD_MODULES: ReadonlyMap<string, StandardModule> = new Map(
-  [NATURALS, INTEGERS, REALS, SEQUENCES, FINITE_SETS, BAGS, TLC, TLC_EXT, RANDOMIZATION, TOOLBOX, REAL_TIME].map(
-    (m) => [m.name, m],
-  ),
+  [
+    NATURALS,
+    INTEGERS,
+    REALS,
+    SEQUENCES,
+    FINITE_SETS,
+    BAGS,
+    TLC,
+    TLC_EXT,
+    RANDOMIZATION,
+    TOOLBOX,
+    REAL_TIME,
+  ].map((m) => [m.name, m]),
 );
 
 /** The file name a standard module is reported under in diagnostics. */

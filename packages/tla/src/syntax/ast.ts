@@ -81,6 +81,11 @@ export interface OpApp extends NodeBase {
   readonly fix: Fixity;
   /** Span of the operator symbol or name itself (for diagnostics about the operator). */
   readonly nameSpan: SourceSpan;
+  /**
+   * `MODULE M` used as a fact or DEF item of a proof (`BY MODULE M`, `USE DEF MODULE M`): `name`
+   * is the module's name (no path, no arguments). Absent elsewhere.
+   */
+  readonly moduleRef?: boolean;
 }
 
 export interface NumberLit extends NodeBase {
@@ -513,6 +518,11 @@ export interface SourceFile {
   readonly kind: 'SourceFile';
   readonly file: string;
   readonly module: Module;
+  /**
+   * Further top-level modules after the first one's `====` (SANY reads them too, and the first
+   * module may EXTEND or INSTANCE them by name).
+   */
+  readonly moreModules?: readonly Module[];
   /** Span of `--algorithm` / `--fair algorithm` inside a comment, if there is one. */
   readonly plusCal?: SourceSpan;
 }

@@ -17,9 +17,12 @@ describe('the SimpleLock seed spec', () => {
     expect(error.message).toMatch(/<> is applied to an action/);
     expect(error.message).toMatch(/Release\(\.\.\.\) is an action/);
     // The explanation points at the use of Release(p) and at the prime inside Release.
-    const related = error.related?.map((r) => `${r.span.start.line}:${r.span.start.column} ${r.message}`) ?? [];
+    const related =
+      error.related?.map((r) => `${r.span.start.line}:${r.span.start.column} ${r.message}`) ?? [];
     expect(related[0]).toMatch(/^26:56 Release/);
-    expect(related.some((r) => /^1[89]:\d+ lockOwner' is primed|^2[12]:\d+ lockOwner' is primed/.test(r))).toBe(true);
+    expect(
+      related.some((r) => /^1[89]:\d+ lockOwner' is primed|^2[12]:\d+ lockOwner' is primed/.test(r)),
+    ).toBe(true);
     expect(error.hint).toMatch(/<><<A>>_vars/);
   });
 });
