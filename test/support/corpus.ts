@@ -2,8 +2,15 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The repository root (this file is test/support/corpus.ts). */
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The repository root: the nearest folder above this file with pnpm-workspace.yaml (also when bundled). */
+export const repoRoot = findRepoRoot(dirname(fileURLToPath(import.meta.url)));
+
+function findRepoRoot(start: string): string {
+  for (let dir = start; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'pnpm-workspace.yaml'))) return dir;
+    if (dirname(dir) === dir) return resolve(start, '../..');
+  }
+}
 
 /** `../shared/corpus` beside the repository: real inputs with known answers, never copied into the repo. */
 export const corpusRoot = resolve(repoRoot, '../shared/corpus');

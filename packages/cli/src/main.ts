@@ -36,11 +36,3 @@ export function run(
     return { stdout: [], stderr, exitCode: ExitCode.internalError };
   }
 }
-
-const isMain = process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop() ?? '');
-if (isMain) {
-  const result = run(process.argv.slice(2), process.stderr.isTTY === true);
-  if (result.stdout.length > 0) process.stdout.write(`${result.stdout.join('\n')}\n`);
-  if (result.stderr.length > 0) process.stderr.write(`${result.stderr.join('\n')}\n`);
-  process.exitCode = result.exitCode;
-}

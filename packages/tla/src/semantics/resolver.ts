@@ -119,6 +119,23 @@ interface Env {
   readonly parent: Env | undefined;
 }
 
+/**
+ * Standard modules never change, so each is parsed once per process: the playground analyses the
+ * spec on every edit, and most specs pull in four or five of them. ASTs are immutable, and every
+ * analysis keeps its own bindings, so sharing them is safe.
+ */
+const standardParses = new Map<string, ReturnType<typeof parseModule>>();
+
+function parseSource(source: ModuleSource): ReturnType<typeof parseModule> {
+  if (!source.isStandard) return parseModule(source.text, source.file);
+  let parsed = standardParses.get(source.file);
+  if (!parsed) {
+    parsed = parseModule(source.text, source.file);
+    standardParses.set(source.file, parsed);
+  }
+  return parsed;
+}
+
 const FAILED = 'failed' as const;
 const LOADING = 'loading' as const;
 
@@ -284,7 +301,7 @@ export class Resolver {
     refSpan: SourceSpan | undefined,
   ): ResolvedModule | undefined {
     this.sources.set(source.file, source.text);
-    const parsed = parseModule(source.text, source.file);
+    const parsed = parseSource(source);
     this.diagnostics.push(...parsed.diagnostics);
     if (!parsed.file || parsed.diagnostics.some((d) => d.severity === 'error')) {
       this.byFile.set(source.file, FAILED);
@@ -1191,7 +1208,6 @@ function unknownNameHint(name: string): string | undefined {
     Tail: 'Sequences',
     SubSeq: 'Sequences',
     SelectSeq: 'Sequences',
-    '\\o': 'Sequences',
     '\\circ': 'Sequences',
     Cardinality: 'FiniteSets',
     IsFiniteSet: 'FiniteSets',
