@@ -28,7 +28,9 @@ await build({
   sourcemap: 'inline',
   logLevel: 'error',
   // Node's own modules stay imports; a CommonJS dependency bundled into ESM may call require().
-  banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+  banner: {
+    js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+  },
 });
 process.argv = [process.argv[0], outfile, ...args];
 await import(pathToFileURL(outfile).href);

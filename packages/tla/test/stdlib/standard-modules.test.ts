@@ -19,18 +19,35 @@ describe('standard modules', () => {
     const spec = analyzeRoot('EXTENDS Integers, Sequences, FiniteSets, Bags, TLC');
     const scope = spec.root!.scope;
     const arity = (n: string) => scope.get(n)?.arity;
-    expect([arity('Nat'), arity('Int'), arity('+'), arity('-.'), arity('..'), arity('\\div')]).toEqual([0, 0, 2, 1, 2, 2]);
+    expect([arity('Nat'), arity('Int'), arity('+'), arity('-.'), arity('..'), arity('\\div')]).toEqual([
+      0, 0, 2, 1, 2, 2,
+    ]);
     // Operators are kept under their canonical spelling: \o is \circ, (+) is \oplus.
-    expect([arity('Seq'), arity('Len'), arity('\\circ'), arity('SubSeq'), arity('SelectSeq')]).toEqual([1, 1, 2, 3, 2]);
-    expect([arity('Cardinality'), arity('IsFiniteSet'), arity('\\oplus'), arity('\\ominus'), arity('CopiesIn')]).toEqual([1, 1, 2, 2, 2]);
-    expect([arity(':>'), arity('@@'), arity('Print'), arity('Assert'), arity('ToString'), arity('SortSeq')]).toEqual([2, 2, 2, 2, 1, 2]);
+    expect([arity('Seq'), arity('Len'), arity('\\circ'), arity('SubSeq'), arity('SelectSeq')]).toEqual([
+      1, 1, 2, 3, 2,
+    ]);
+    expect([
+      arity('Cardinality'),
+      arity('IsFiniteSet'),
+      arity('\\oplus'),
+      arity('\\ominus'),
+      arity('CopiesIn'),
+    ]).toEqual([1, 1, 2, 2, 2]);
+    expect([
+      arity(':>'),
+      arity('@@'),
+      arity('Print'),
+      arity('Assert'),
+      arity('ToString'),
+      arity('SortSeq'),
+    ]).toEqual([2, 2, 2, 2, 1, 2]);
     // Sequences instantiates Naturals LOCALly: extending Sequences alone does not bring in +.
     const onlySequences = analyzeRoot('EXTENDS Sequences\nX == 1 + 1');
     expect(onlySequences.diagnostics.map((d) => d.code)).toEqual(['TLA204']);
   });
 
   it('gives RealTime its variable and temporal operators', () => {
-    const spec = analyzeRoot('EXTENDS RealTime\nVARIABLE x\nSpec == RTnow(x) /\\ RTBound(x\' = x, x, 0, 1)');
+    const spec = analyzeRoot("EXTENDS RealTime\nVARIABLE x\nSpec == RTnow(x) /\\ RTBound(x' = x, x, 0, 1)");
     expect(spec.diagnostics).toEqual([]);
     const now = spec.root!.scope.get('now');
     expect(now?.kind).toBe('variable');
