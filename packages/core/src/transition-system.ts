@@ -1,0 +1,108 @@
+import type { Diagnostic, SourceSpan } from './diagnostic.js';
+
+/**
+ * The one interface between front-ends (TLA+, Petri nets) and back-ends (explorer, temporal),
+ * after LTSmin's PINS and TLC's `ITool`: a front-end says what the initial states are and what
+ * follows a state; a back-end owns the seen-set, the queue and the verdicts.
+ *
+ * Hot path rules: `successors` reports through a callback (no arrays per call), fingerprints are
+ * 64 bits as two unsigned 32-bit halves written into a caller-owned buffer (no allocation), and a
+ * state is whatever compact object the front-end chooses (`S`), opaque to the back-end.
+ */
+export interface TransitionSystem<S> {
+  /** Variable names, in the order `render` reports them (for traces and ITF). */
+  readonly variables: readonly string[];
+  /** The named actions (TLA+: the disjuncts of Next; Petri nets: transitions), indexed by `ActionLabel.index`. */
+  readonly actions: readonly ActionInfo[];
+  initialStates(emit: (state: S) => void): void;
+  /** Every successor of `state`, each with the action that produced it. May report the same successor twice. */
+  successors(state: S, emit: (action: ActionLabel, next: S) => void): void;
+  /**
+   * Writes the 64-bit fingerprint of `state` into `out[offset]` (low half) and `out[offset + 1]`
+   * (high half). Two states that the system considers equal (after VIEW or SYMMETRY) must get
+   * the same fingerprint.
+   */
+  fingerprint(state: S, out: Uint32Array, offset: number): void;
+  /** A state predicate by name (invariants, atomic propositions); undefined if there is no such predicate. */
+  label(name: string): ((state: S) => boolean) | undefined;
+  /** What a trace shows of a state: variable name -> printable value. */
+  render(state: S): Record<string, RenderedValue>;
+}
+
+/** A value as a trace shows it: TLC's text and, for ITF, a JSON form. */
+export interface RenderedValue {
+  readonly text: string;
+  readonly json: unknown;
+}
+
+export interface ActionInfo {
+  readonly name: string;
+  /** Where the action is defined (TLC prints it: `<Next line 12, col 5 to line 14, col 30 of module M>`). */
+  readonly span?: SourceSpan;
+}
+
+/** Which action produced a successor; `index` into `TransitionSystem.actions`. */
+export interface ActionLabel {
+  readonly index: number;
+}
+
+/** One step of a trace: the state, and the action that led to it (none for the initial state). */
+export interface TraceStep<S = unknown> {
+  readonly state: S;
+  readonly action?: ActionInfo;
+}
+
+export type Trace<S = unknown> = readonly TraceStep<S>[];
+
+/** An infinite behaviour `prefix (cycle)^ω`; `loopStart` is the index in `steps` the last step goes back to. */
+export interface Lasso<S = unknown> {
+  readonly steps: Trace<S>;
+  readonly loopStart: number;
+  /** A behaviour that ends by stuttering forever in its last state (TLC: "Stuttering"). */
+  readonly stuttering?: boolean;
+}
+
+export interface Stats {
+  readonly distinctStates: number;
+  readonly generatedStates: number;
+  /** Length of the longest shortest path from an initial state, counting initial states as depth 1 (TLC). */
+  readonly depth: number;
+  readonly statesLeftOnQueue: number;
+  readonly seconds: number;
+}
+
+export type StopReason = 'state-limit' | 'time-limit' | 'memory-limit' | 'cancelled';
+
+export type CheckResult<S = unknown> =
+  | { readonly kind: 'ok'; readonly stats: Stats }
+  | {
+      readonly kind: 'invariant-violated';
+      readonly name: string;
+      readonly trace: Trace<S>;
+      readonly stats: Stats;
+    }
+  | {
+      readonly kind: 'action-property-violated';
+      readonly name: string;
+      readonly trace: Trace<S>;
+      readonly stats: Stats;
+    }
+  | { readonly kind: 'deadlock'; readonly trace: Trace<S>; readonly stats: Stats }
+  | {
+      readonly kind: 'property-violated';
+      readonly name: string;
+      readonly lasso: Lasso<S>;
+      readonly stats: Stats;
+    }
+  | {
+      readonly kind: 'error';
+      readonly diagnostics: readonly Diagnostic[];
+      readonly trace?: Trace<S>;
+      readonly stats?: Stats;
+    }
+  | { readonly kind: 'stopped'; readonly reason: StopReason; readonly stats: Stats };
+
+/** What a long run reports while it goes (the CLI prints them, the playground draws them). */
+export type ProgressEvent =
+  | { readonly event: 'progress'; readonly stats: Stats; readonly statesPerSecond: number }
+  | { readonly event: 'phase'; readonly phase: string };
