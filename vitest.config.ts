@@ -6,6 +6,7 @@ export default defineConfig({
     projects: [
       { test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'] } },
       { test: { name: 'tla', root: 'packages/tla', include: ['test/**/*.test.ts'], testTimeout: 120_000 } },
+      { test: { name: 'explorer', root: 'packages/explorer', include: ['test/**/*.test.ts'] } },
       { test: { name: 'cli', root: 'packages/cli', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'cross-package', root: '.', include: ['test/**/*.test.ts'], testTimeout: 600_000 } },
     ],

@@ -106,3 +106,18 @@ export type CheckResult<S = unknown> =
 export type ProgressEvent =
   | { readonly event: 'progress'; readonly stats: Stats; readonly statesPerSecond: number }
   | { readonly event: 'phase'; readonly phase: string };
+
+/**
+ * What a front-end throws when it cannot evaluate something while the checker asks it for states
+ * (TLC: "Error: ... while evaluating the next-state relation"). Back-ends turn it into an `error`
+ * result that carries the diagnostic and the trace to the state being explored.
+ */
+export class EvaluationError extends Error {
+  readonly diagnostic: Diagnostic;
+
+  constructor(diagnostic: Diagnostic) {
+    super(diagnostic.message);
+    this.name = 'EvaluationError';
+    this.diagnostic = diagnostic;
+  }
+}
