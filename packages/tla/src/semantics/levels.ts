@@ -204,6 +204,11 @@ export class LevelChecker {
     return max(level, this.levelOf(symbol.def.body, env, context, sink));
   }
 
+  /** The level of an expression of the root module (no bound names, no instance substitutions). */
+  levelOfExpression(expr: Expr): LevelInfo {
+    return this.levelOf(expr, new Map(), ROOT_CONTEXT, []);
+  }
+
   /** The level of a state/action/temporal name referred to without arguments, as cfg checks need. */
   levelOfName(symbol: Binding): LevelInfo {
     symbol = definitionOf(symbol);

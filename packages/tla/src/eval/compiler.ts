@@ -1,0 +1,1399 @@
+import type { SourceSpan } from '@modelcheck/core';
+import type { BoundVars, Expr, LetDefinition, OpApp } from '../syntax/ast.js';
+import type { CheckedSpec } from '../semantics/analyze.js';
+import {
+  type Binding,
+  type ConstantSymbol,
+  type DefinitionSymbol,
+  definitionOf,
+  type FunctionSymbol,
+  type InstanceSite,
+  type VariableSymbol,
+} from '../semantics/symbols.js';
+import {
+  apply,
+  applyArgs,
+  chooseFirst,
+  domainOf,
+  EvalError,
+  equals,
+  except,
+  fcnLambda,
+  fcnOf,
+  forEachElement,
+  isEnumerable,
+  isFiniteSet,
+  isSubsetEq,
+  member,
+  opValue,
+  OpValue,
+  printValue,
+  recordField,
+  recordOf,
+  setCap,
+  setCup,
+  setDiff,
+  setElements,
+  setFilter,
+  setMap,
+  setOf,
+  setOfFcns,
+  setOfRcds,
+  setOfTuples,
+  sortFields,
+  str,
+  subsetOf,
+  toTupleOrNull,
+  tuple,
+  unionOf,
+  type Value,
+} from '../values/index.js';
+import { ascend, type Frame, Layout, snapshot } from './frame.js';
+import { nativeOperator, type NativeContext } from './natives.js';
+
+/**
+ * Evaluation context of one evaluation: the current state, the next state being built (actions)
+ * or the state being built (Init), and TLC's `level` for TLCGet("level").
+ */
+export interface Ctx {
+  s: readonly Value[];
+  n: (Value | undefined)[];
+  level: number;
+}
+
+/** A compiled expression. */
+export type Ev = (c: Ctx, f: Frame) => Value;
+/**
+ * A compiled action: calls `k` once for every way of completing `c.n` (the next state, or in Init
+ * mode the initial state), assigning primed variables left to right as TLC does; undoes its own
+ * assignments before it returns.
+ */
+export type Act = (c: Ctx, f: Frame, k: () => void) => void;
+
+/** Compile-time context: where bound names live, and how variables are read. */
+interface CC {
+  readonly layout: Layout | null;
+  /** Inside `e'`: variables read the next state. */
+  readonly primed: boolean;
+  /** Init mode: unprimed variables are the ones being assigned (read from `c.n`). */
+  readonly init: boolean;
+  readonly subst: SubstEnv | null;
+}
+
+/** INSTANCE substitutions in force: constants and variables of the instantiated module -> what replaces them. */
+interface SubstEnv {
+  readonly id: number;
+  readonly site: InstanceSite;
+  /** The context the substitution expressions are compiled in (the instantiating module's). */
+  readonly outer: CC;
+}
+
+interface CompiledDef {
+  ev?: Ev;
+  act?: Act;
+  layout: Layout;
+  /** Definition layout's parent, to link call frames. */
+  definingLayout: Layout | null;
+  constantCache?: { value: Value } | null;
+  realAct?: Act;
+}
+
+export class ActionError extends EvalError {}
+
+const TRUE_EV: Ev = () => true;
+
+/** A value made from a model's constants: what each CONSTANT of the root module is (value or definition). */
+export type ConstantBinding = { readonly kind: 'value'; readonly value: Value } | { readonly kind: 'symbol'; readonly symbol: Binding };
+
+export interface CompilerOptions {
+  readonly spec: CheckedSpec;
+  /** Values and substitutions for the constants (of any module: keyed by symbol). */
+  readonly constants: ReadonlyMap<ConstantSymbol, ConstantBinding>;
+  /** Definitions replaced by the cfg (`Op <- Other`, `Op = value`). */
+  readonly overrides: ReadonlyMap<Binding, ConstantBinding>;
+  readonly variables: readonly VariableSymbol[];
+  readonly natives: NativeContext;
+}
+
+function located(e: unknown, span: SourceSpan): never {
+  if (e instanceof EvalError) throw e.withSpan(span);
+  throw e;
+}
+
+function bool(v: Value, what: string, span: SourceSpan): boolean {
+  if (typeof v !== 'boolean') throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type', span);
+  return v;
+}
+
+/**
+ * Turns resolved TLA+ into closures (never into JavaScript source text): `compileExpr` for values,
+ * `compileAction` for TLC's treatment of actions and Init. Compiled definitions are memoised per
+ * mode (plain, primed, Init) and INSTANCE substitution context.
+ */
+export class Compiler {
+  private readonly defs = new Map<Binding, Map<string, CompiledDef>>();
+  private readonly variableIndex = new Map<VariableSymbol, number>();
+  private readonly substEnvs = new Map<string, SubstEnv>();
+  private nextSubstId = 1;
+
+  constructor(private readonly options: CompilerOptions) {
+    options.variables.forEach((v, i) => this.variableIndex.set(v, i));
+  }
+
+  private get bindings() {
+    return this.options.spec.bindings;
+  }
+
+  rootContext(): CC {
+    return { layout: null, primed: false, init: false, subst: null };
+  }
+
+  initContext(): CC {
+    return { layout: null, primed: false, init: true, subst: null };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Expressions
+  // -------------------------------------------------------------------------------------------
+
+  compileExpr(e: Expr, cc: CC): Ev {
+    const ev = this.compileExprInner(e, cc);
+    const span = e.span;
+    // Locate errors at the innermost expression that has a span (withSpan keeps an existing one).
+    return (c, f) => {
+      try {
+        return ev(c, f);
+      } catch (err) {
+        return located(err, span);
+      }
+    };
+  }
+
+  private compileExprInner(e: Expr, cc: CC): Ev {
+    switch (e.kind) {
+      case 'Number': {
+        if (e.fraction !== undefined) {
+          const text = `${e.digits}.${e.fraction}`;
+          return () => {
+            throw new EvalError(`TLC cannot handle real numbers: ${text}`, 'type');
+          };
+        }
+        const value = Number.parseInt(e.digits, e.base);
+        if (!Number.isSafeInteger(value) || value > 2147483647) {
+          return () => {
+            throw new EvalError(`Integer overflow: ${e.digits} is larger than TLC's largest integer 2147483647`, 'overflow');
+          };
+        }
+        return () => value;
+      }
+      case 'String': {
+        const value = str(e.value);
+        return () => value;
+      }
+      case 'Bool': {
+        const value = e.value;
+        return () => value;
+      }
+      case 'At':
+        return this.compileAt(cc);
+      case 'StepRef':
+        return TRUE_EV;
+      case 'OpApp':
+        return this.compileOpApp(e, cc);
+      case 'If': {
+        const cond = this.compileExpr(e.cond, cc);
+        const then = this.compileExpr(e.then, cc);
+        const otherwise = this.compileExpr(e.else, cc);
+        const span = e.cond.span;
+        return (c, f) => (bool(cond(c, f), 'A condition of IF', span) ? then(c, f) : otherwise(c, f));
+      }
+      case 'Case': {
+        const arms = e.arms.map((a) => [this.compileExpr(a.guard, cc), this.compileExpr(a.body, cc), a.guard.span] as const);
+        const other = e.other ? this.compileExpr(e.other, cc) : undefined;
+        const span = e.span;
+        return (c, f) => {
+          for (const [guard, body, guardSpan] of arms) if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f);
+          if (other) return other(c, f);
+          throw new EvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
+        };
+      }
+      case 'Let': {
+        const inner = this.letContext(e.defs, cc);
+        return this.compileExpr(e.body, inner);
+      }
+      case 'Quantified':
+        return this.compileQuantifier(e.quantifier === '\\A', e.bounds, e.body, cc);
+      case 'TemporalQuantified':
+        return this.temporal(e.span);
+      case 'Choose':
+        return this.compileChoose(e.bound, e.body, cc, e.span);
+      case 'SetEnum': {
+        const elems = e.elements.map((x) => this.compileExpr(x, cc));
+        return (c, f) => setOf(elems.map((x) => x(c, f)));
+      }
+      case 'SetFilter': {
+        const { slots, layout } = this.bindBounds([e.bound], cc);
+        const set = this.compileSet(e.bound, cc);
+        const pred = this.compileExpr(e.predicate, { ...cc, layout });
+        const [slot] = slots;
+        const span = e.predicate.span;
+        return (c, f) => {
+          const base = set(c, f);
+          const test = (x: Value, frame: Frame) => {
+            slot.bind(frame, x);
+            return bool(pred(c, frame), 'The predicate of a set filter', span);
+          };
+          if (isEnumerable(base) && isFiniteSet(base)) return setFilter(base, (x) => test(x, f));
+          // An infinite base (Nat, STRING): keep the set lazy, on its own copy of the frame.
+          const frame = snapshot(f) as Frame;
+          return setFilter(base, (x) => test(x, frame));
+        };
+      }
+      case 'SetMap': {
+        const { layout, loop } = this.boundLoop(e.bounds, cc);
+        const body = this.compileExpr(e.body, { ...cc, layout });
+        return (c, f) => {
+          const out: Value[] = [];
+          loop(c, f, () => {
+            out.push(body(c, f));
+            return false;
+          });
+          return setOf(out);
+        };
+      }
+      case 'FunctionCtor':
+        return this.compileFunctionCtor(e.bounds, e.body, cc);
+      case 'FunctionApp': {
+        const fn = this.compileExpr(e.fn, cc);
+        const args = e.args.map((a) => this.compileExpr(a, cc));
+        if (args.length === 1) {
+          const [arg] = args;
+          return (c, f) => apply(fn(c, f), arg(c, f));
+        }
+        return (c, f) => applyArgs(fn(c, f), args.map((a) => a(c, f)));
+      }
+      case 'FunctionSet': {
+        const domain = this.compileExpr(e.domain, cc);
+        const codomain = this.compileExpr(e.codomain, cc);
+        return (c, f) => setOfFcns(domain(c, f), codomain(c, f));
+      }
+      case 'RecordCtor': {
+        const names = e.fields.map((x) => str(x.name.name));
+        const values = e.fields.map((x) => this.compileExpr(x.value, cc));
+        return (c, f) => {
+          const [n, v] = sortFields(names, values.map((x) => x(c, f)), 'record');
+          return recordOf(n, v);
+        };
+      }
+      case 'RecordSet': {
+        const names = e.fields.map((x) => str(x.name.name));
+        const sets = e.fields.map((x) => this.compileExpr(x.value, cc));
+        return (c, f) => {
+          const [n, v] = sortFields(names, sets.map((x) => x(c, f)), 'record set');
+          return setOfRcds(n, v);
+        };
+      }
+      case 'Except':
+        return this.compileExcept(e, cc);
+      case 'Tuple': {
+        const elems = e.elements.map((x) => this.compileExpr(x, cc));
+        return (c, f) => tuple(elems.map((x) => x(c, f)));
+      }
+      case 'FieldAccess': {
+        const record = this.compileExpr(e.record, cc);
+        const name = str(e.field.name);
+        return (c, f) => recordField(record(c, f), name);
+      }
+      case 'ActionExpr': {
+        // [A]_v as a value: A \/ v' = v; <<A>>_v: A /\ v' # v.
+        const action = this.compileExpr(e.action, cc);
+        const sub = this.compileExpr(e.subscript, cc);
+        const subNext = this.compileExpr(e.subscript, { ...cc, primed: true });
+        const span = e.action.span;
+        if (e.box) return (c, f) => bool(action(c, f), 'An action', span) || equals(subNext(c, f), sub(c, f));
+        return (c, f) => bool(action(c, f), 'An action', span) && !equals(subNext(c, f), sub(c, f));
+      }
+      case 'Fairness':
+        return this.temporal(e.span);
+      case 'Junction': {
+        const items = e.items.map((x) => [this.compileExpr(x, cc), x.span] as const);
+        if (e.op === '/\\') {
+          return (c, f) => {
+            for (const [item, span] of items) if (!bool(item(c, f), 'A conjunct', span)) return false;
+            return true;
+          };
+        }
+        return (c, f) => {
+          for (const [item, span] of items) if (bool(item(c, f), 'A disjunct', span)) return true;
+          return false;
+        };
+      }
+      case 'Lambda': {
+        const layout = new Layout(cc.layout);
+        const params = e.params.map((p) => this.declared(p));
+        params.forEach((p) => layout.add(p));
+        const body = this.compileExpr(e.body, { ...cc, layout });
+        return (_c, f) =>
+          opValue('LAMBDA', params.length, (args) => {
+            const frame: Frame = { v: new Array(layout.size), p: f };
+            args.forEach((a, i) => {
+              frame.v[i] = a;
+            });
+            return body(this.currentCtx ?? EMPTY_CTX, frame);
+          });
+      }
+      case 'Labeled':
+        return this.compileExpr(e.body, cc);
+    }
+  }
+
+  /** The context a LAMBDA's body runs in (set by the caller of the operator value). */
+  private currentCtx: Ctx | null = null;
+
+  private temporal(span: SourceSpan): Ev {
+    return () => {
+      throw new EvalError('A temporal formula ([], <>, ~>, WF, SF, \\EE, \\AA) cannot be evaluated in a state; it can only be checked as a PROPERTY.', 'type', span);
+    };
+  }
+
+  // `@` in EXCEPT: the old value at the path, kept in a slot of the frame by compileExcept.
+  private atSlots: { layout: Layout | null; slot: number }[] = [];
+
+  private compileAt(cc: CC): Ev {
+    const top = this.atSlots[this.atSlots.length - 1];
+    if (!top) {
+      return () => {
+        throw new EvalError('@ used outside an EXCEPT', 'other');
+      };
+    }
+    const { slot } = top;
+    const up = cc.layout && top.layout ? cc.layout.distanceTo(top.layout) : 0;
+    return (_c, f) => (ascend(f, up) as Frame).v[slot];
+  }
+
+  private compileExcept(e: Extract<Expr, { kind: 'Except' }>, cc: CC): Ev {
+    const fn = this.compileExpr(e.fn, cc);
+    const layout = cc.layout ?? new Layout(null);
+    const inner = cc.layout ? cc : { ...cc, layout };
+    const atSymbol = {} as Binding;
+    const slot = layout.add(atSymbol);
+    const updates = e.updates.map((u) => {
+      const path = u.path.map((step) =>
+        step.kind === 'field'
+          ? ((() => {
+              const name = str(step.name.name);
+              return () => name;
+            })() as Ev)
+          : step.args.length === 1
+            ? this.compileExpr(step.args[0], inner)
+            : ((() => {
+                const args = step.args.map((a) => this.compileExpr(a, inner));
+                return (c: Ctx, f: Frame) => tuple(args.map((a) => a(c, f)));
+              })() as Ev),
+      );
+      this.atSlots.push({ layout, slot });
+      const value = this.compileExpr(u.value, inner);
+      this.atSlots.pop();
+      return { path, value };
+    });
+    const ownFrame = cc.layout === null;
+    return (c, f) => {
+      const frame: Frame = ownFrame ? { v: new Array(layout.size), p: null } : f;
+      let result = fn(c, f);
+      for (const update of updates) {
+        const keys = update.path.map((p) => p(c, frame));
+        result = except(result, keys, (old) => {
+          frame.v[slot] = old;
+          return update.value(c, frame);
+        });
+      }
+      return result;
+    };
+  }
+
+  /** Binds the names of bounds in a new layout slot each; returns slot binders. */
+  private bindBounds(bounds: readonly BoundVars[], cc: CC) {
+    const layout = cc.layout ?? new Layout(null);
+    const slots = bounds.map((b) => {
+      const indexes = b.names.map((n) => layout.add(this.declared(n)));
+      return {
+        bind: b.tuple
+          ? (frame: Frame, x: Value) => {
+              const elems = asTuple(x, b.names.length);
+              for (let i = 0; i < indexes.length; i++) frame.v[indexes[i]] = elems[i];
+            }
+          : indexes.length === 1
+            ? (frame: Frame, x: Value) => {
+                frame.v[indexes[0]] = x;
+              }
+            : (frame: Frame, x: Value) => {
+                for (const i of indexes) frame.v[i] = x;
+              },
+        indexes,
+      };
+    });
+    return { slots, layout };
+  }
+
+  private compileSet(bound: BoundVars, cc: CC): Ev {
+    if (!bound.set) {
+      return () => {
+        throw new EvalError('TLC cannot enumerate an unbounded quantifier or CHOOSE; bound it with \\in S.', 'not-enumerable');
+      };
+    }
+    return this.compileExpr(bound.set, cc);
+  }
+
+  /**
+   * A loop over all combinations of bound values, in TLC's order: `loop(c, f, body)` calls `body`
+   * with the names bound in `f` (a new frame if the context has none) and stops when it returns true.
+   */
+  private boundLoop(bounds: readonly BoundVars[], cc: CC) {
+    const ownFrame = cc.layout === null;
+    const { slots, layout } = this.bindBounds(bounds, cc);
+    // For \A x, y \in S: each name ranges over S separately.
+    const ranges: { set: Ev; bind: (frame: Frame, x: Value) => void }[] = [];
+    bounds.forEach((b, i) => {
+      const set = this.compileSet(b, cc);
+      if (b.tuple || b.names.length === 1) ranges.push({ set, bind: slots[i].bind });
+      else for (const index of slots[i].indexes) ranges.push({ set, bind: (frame, x) => void (frame.v[index] = x) });
+    });
+    const loop = (c: Ctx, outer: Frame, body: () => boolean, frameOut?: (f: Frame) => void): boolean => {
+      const f: Frame = ownFrame ? { v: new Array(layout.size), p: null } : outer;
+      frameOut?.(f);
+      const go = (i: number): boolean => {
+        if (i === ranges.length) return body();
+        const { set, bind } = ranges[i];
+        const elems = setElements(set(c, f));
+        for (const x of elems) {
+          bind(f, x);
+          if (go(i + 1)) return true;
+        }
+        return false;
+      };
+      return go(0);
+    };
+    return { layout, loop, ownFrame };
+  }
+
+  private compileQuantifier(universal: boolean, bounds: readonly BoundVars[], bodyExpr: Expr, cc: CC): Ev {
+    const { layout, loop, ownFrame } = this.boundLoop(bounds, cc);
+    const body = this.compileExpr(bodyExpr, { ...cc, layout });
+    const span = bodyExpr.span;
+    if (ownFrame) {
+      return (c, f) => {
+        let frame = f;
+        const found = loop(
+          c,
+          f,
+          () => bool(body(c, frame), 'The body of a quantifier', span) !== universal,
+          (x) => {
+            frame = x;
+          },
+        );
+        return universal ? !found : found;
+      };
+    }
+    return (c, f) => {
+      const found = loop(c, f, () => bool(body(c, f), 'The body of a quantifier', span) !== universal);
+      return universal ? !found : found;
+    };
+  }
+
+  private compileChoose(bound: BoundVars, bodyExpr: Expr, cc: CC, span: SourceSpan): Ev {
+    const { slots, layout } = this.bindBounds([bound], cc);
+    const ownFrame = cc.layout === null;
+    const set = this.compileSet(bound, cc);
+    const body = this.compileExpr(bodyExpr, { ...cc, layout });
+    const [slot] = slots;
+    return (c, f) => {
+      const frame: Frame = ownFrame ? { v: new Array(layout.size), p: null } : f;
+      const chosen = chooseFirst(set(c, f), (x) => {
+        slot.bind(frame, x);
+        return bool(body(c, frame), 'The body of CHOOSE', bodyExpr.span);
+      });
+      if (chosen === undefined) {
+        throw new EvalError('Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.', 'other', span);
+      }
+      return chosen;
+    };
+  }
+
+  private compileFunctionCtor(bounds: readonly BoundVars[], bodyExpr: Expr, cc: CC): Ev {
+    const layout = new Layout(cc.layout);
+    const inner: CC = { ...cc, layout };
+    const { slots } = this.bindBounds(bounds, inner);
+    const sets = bounds.flatMap((b) => (b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc))));
+    const binders = bounds.flatMap((b, i) => (b.tuple || b.names.length === 1 ? [slots[i].bind] : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x))));
+    const body = this.compileExpr(bodyExpr, inner);
+    const single = binders.length === 1;
+    return (c, f) => {
+      const domain = single ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
+      const frameFor = (arg: Value, parent: Frame | null): Frame => {
+        const frame: Frame = { v: new Array(layout.size), p: parent };
+        if (single) binders[0](frame, arg);
+        else {
+          const parts = asTuple(arg, binders.length);
+          for (let i = 0; i < binders.length; i++) binders[i](frame, parts[i]);
+        }
+        return frame;
+      };
+      if (isEnumerable(domain) && isFiniteSet(domain)) {
+        // Finite domains are evaluated at once (TLC normalises them as soon as they are fingerprinted).
+        const elems = setElements(domain);
+        const values = elems.map((x) => body(c, frameFor(x, f)));
+        return fcnOf([...elems], values);
+      }
+      const parent = snapshot(f);
+      const ctx = { ...c, n: [...c.n] };
+      return fcnLambda(domain, (arg) => body(ctx, frameFor(arg, parent)));
+    };
+  }
+
+  private letContext(defs: readonly LetDefinition[], cc: CC): CC {
+    // LET definitions are compiled lazily, on their first use, in the LET's own layout.
+    for (const def of defs) {
+      if (def.kind === 'RecursiveDecl') continue;
+      const symbol = this.options.spec.definitions.get(def);
+      if (symbol) this.letLayouts.set(symbol, cc);
+    }
+    return cc;
+  }
+
+  /** LET definitions (and definitions of parameterised instances) -> the context they were defined in. */
+  private readonly letLayouts = new Map<Binding, CC>();
+
+  private declared(ident: { name: string }): Binding {
+    // Bound names are symbols the resolver created; find them through the binding of any use.
+    let symbol = this.declarations.get(ident);
+    if (!symbol) {
+      symbol = { kind: 'bound', name: ident.name, arity: 0, module: undefined, span: undefined, decl: ident as never, temporal: false };
+      this.declarations.set(ident, symbol);
+    }
+    return symbol;
+  }
+
+  /** Ident node of a bound name -> its symbol (the resolver's symbols are found through their `decl`). */
+  private readonly declarations = new Map<object, Binding>();
+
+  /** Registers the resolver's bound symbols by their declaring identifier. */
+  indexDeclarations(): void {
+    for (const symbol of this.bindings.values()) {
+      if (symbol.kind === 'bound' || symbol.kind === 'param') this.declarations.set(symbol.decl, symbol);
+    }
+    for (const symbol of this.options.spec.definitions.values()) {
+      if (symbol.kind === 'definition' || symbol.kind === 'instance') for (const p of symbol.params) this.declarations.set(p.decl, p);
+    }
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Names and operator applications
+  // -------------------------------------------------------------------------------------------
+
+  private compileOpApp(app: OpApp, cc: CC): Ev {
+    const symbol = this.bindings.get(app);
+    if (!symbol) throw new Error(`internal: unresolved name ${app.name}`);
+    return this.compileApplication(app, symbol, cc);
+  }
+
+  private compileApplication(app: OpApp, symbol: Binding, cc: CC): Ev {
+    const target = definitionOf(symbol);
+    const override = this.options.overrides.get(target);
+    if (override) return this.compileBindingUse(app, override, cc);
+    switch (target.kind) {
+      case 'builtin':
+        return this.compileBuiltin(app, cc);
+      case 'variable':
+        return this.compileVariable(target, cc, app);
+      case 'constant':
+        return this.compileConstant(target, app, cc);
+      case 'param':
+      case 'bound': {
+        const where = cc.layout?.find(target);
+        if (!where) throw new Error(`internal: ${target.name} is not bound here`);
+        const { up, index } = where;
+        if (app.args.length === 0) {
+          if (up === 0) return (_c, f) => f.v[index];
+          return (_c, f) => (ascend(f, up) as Frame).v[index];
+        }
+        const args = app.args.map((a) => this.compileArgument(a, cc));
+        return (c, f) => {
+          const op = (ascend(f, up) as Frame).v[index];
+          return this.callOperatorValue(op, args.map((a) => a(c, f)), c, target.name);
+        };
+      }
+      case 'primitive':
+        return this.compileNative(app, target.standardModule, target.name, cc);
+      case 'definition': {
+        const native = target.module?.isStandard ? nativeOperator(target.module.name, target.name) : undefined;
+        if (native) return this.compileNative(app, target.module!.name, target.name, cc);
+        return this.compileDefinitionCall(app, target, cc);
+      }
+      case 'function':
+        return this.compileFunctionDef(target, cc);
+      case 'instanced':
+        return this.compileInstanced(app, target.inner, target.site, cc);
+      case 'theorem':
+        return TRUE_EV;
+      case 'instance':
+      case 'recursive':
+        throw new Error(`internal: cannot evaluate ${target.kind} ${target.name}`);
+    }
+  }
+
+  private compileBindingUse(app: OpApp, binding: ConstantBinding, cc: CC): Ev {
+    if (binding.kind === 'value') {
+      const { value } = binding;
+      if (app.args.length === 0) return () => value;
+      const args = app.args.map((a) => this.compileExpr(a, cc));
+      return (c, f) => applyArgs(value, args.map((a) => a(c, f)));
+    }
+    return this.compileApplication(app, binding.symbol, { ...cc, subst: null, layout: cc.layout });
+  }
+
+  private compileVariable(symbol: VariableSymbol, cc: CC, app: OpApp): Ev {
+    // A variable of an instantiated module is whatever the INSTANCE substitutes for it.
+    {
+    const env = cc.subst;
+    if (env) {
+      const sub = env.site.substitutions.get(symbol);
+      if (sub) {
+        const outer: CC = { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init };
+        return this.compileSubstitution(sub, outer, cc, app);
+      }
+      }
+    }
+    const index = this.variableIndex.get(symbol);
+    if (index === undefined) throw new Error(`internal: unknown variable ${symbol.name}`);
+    const name = symbol.name;
+    if (cc.primed || cc.init) {
+      const primed = cc.primed;
+      return (c) => {
+        const v = c.n[index];
+        if (v === undefined) {
+          throw new ActionError(
+            primed
+              ? `${name}' is read before it is given a value: TLC gives primed variables their values left to right, so the conjunct that sets ${name}' must come first`
+              : `${name} is read before Init gives it a value: the conjunct that sets ${name} must come first`,
+            'other',
+          );
+        }
+        return v;
+      };
+    }
+    return (c) => c.s[index];
+  }
+
+  private compileConstant(symbol: ConstantSymbol, app: OpApp, cc: CC): Ev {
+    {
+    const env = cc.subst;
+    if (env) {
+      const sub = env.site.substitutions.get(symbol);
+      if (sub) return this.compileSubstitution(sub, { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init }, cc, app);
+      }
+    }
+    const binding = this.options.constants.get(symbol);
+    if (!binding) {
+      return () => {
+        throw new EvalError(`The constant ${symbol.name} has no value: give it one in the .cfg file`, 'other');
+      };
+    }
+    return this.compileBindingUse(app, binding, { ...cc, subst: null });
+  }
+
+  private compileSubstitution(sub: InstanceSite['substitutions'] extends ReadonlyMap<unknown, infer V> ? V : never, outer: CC, inner: CC, app: OpApp): Ev {
+    // The substitution is written in the instantiating module; its bound names (the parameters of
+    // I(x) == INSTANCE ...) live in an enclosing frame of the one we are in.
+    const up = inner.layout && outer.layout ? inner.layout.distanceTo(outer.layout) : 0;
+    let ev: Ev;
+    if (sub.kind === 'expr') {
+      if (app.args.length > 0) {
+        const op = this.compileArgument(sub.expr, outer);
+        const args = app.args.map((a) => this.compileExpr(a, inner));
+        return (c, f) => this.callOperatorValue(op(c, ascend(f, up) ?? f), args.map((a) => a(c, f)), c, app.name);
+      }
+      ev = this.compileExpr(sub.expr, outer);
+    } else {
+      const fake: OpApp = { ...app, path: [] };
+      if (app.args.length > 0) {
+        const args = app.args.map((a) => this.compileArgument(a, inner));
+        const op = this.operatorAsValue(sub.symbol, outer);
+        return (c, f) => this.callOperatorValue(op(c, ascend(f, up) ?? f), args.map((a) => a(c, f)), c, app.name);
+      }
+      ev = this.compileApplication(fake, sub.symbol, outer);
+    }
+    if (up <= 0) return ev;
+    return (c, f) => ev(c, ascend(f, up) as Frame);
+  }
+
+  private callOperatorValue(op: Value, args: Value[], c: Ctx, name: string): Value {
+    if (!(op instanceof OpValue)) throw new EvalError(`${name} is applied to arguments, but its value is not an operator: ${printValue(op)}`, 'type');
+    const saved = this.currentCtx;
+    this.currentCtx = c;
+    try {
+      return op.call(args);
+    } finally {
+      this.currentCtx = saved;
+    }
+  }
+
+  /** An argument: an operator (for a parameter like F(_)) becomes an OpValue; anything else a value. */
+  private compileArgument(arg: Expr, cc: CC): Ev {
+    if (arg.kind === 'OpApp' && arg.args.length === 0 && arg.path.length === 0) {
+      const symbol = this.bindings.get(arg);
+      if (symbol && symbol.arity > 0 && symbol.kind !== 'param') return this.operatorAsValue(symbol, cc);
+    }
+    return this.compileExpr(arg, cc);
+  }
+
+  private operatorAsValue(symbol: Binding, cc: CC): Ev {
+    const target = definitionOf(symbol);
+    const arity = target.arity;
+    const name = target.name;
+    const params = Array.from({ length: arity }, (_, i) => ({ kind: 'Number', digits: String(i), base: 10, span: target.span }) as Expr);
+    // Build a call node whose arguments are read from the operator value's argument array.
+    const argSymbols: Binding[] = params.map((_, i) => ({ kind: 'bound', name: `#${i}`, arity: 0, module: undefined, span: undefined, decl: { name: `#${i}` } as never, temporal: false }));
+    const layout = new Layout(cc.layout);
+    for (const s of argSymbols) layout.add(s);
+    const fakeArgs: OpApp[] = argSymbols.map((s) => {
+      const node = { kind: 'OpApp', path: [], name: s.name, args: [], fix: 'call', span: target.span!, nameSpan: target.span! } as unknown as OpApp;
+      (this.bindings as Map<OpApp, Binding>).set(node, s);
+      return node;
+    });
+    const call = { kind: 'OpApp', path: [], name, args: fakeArgs, fix: 'call', span: target.span!, nameSpan: target.span! } as unknown as OpApp;
+    const body = this.compileApplication(call, symbol, { ...cc, layout });
+    return (_c, f) =>
+      opValue(name, arity, (args) => {
+        const frame: Frame = { v: [...args], p: f };
+        return body(this.currentCtx ?? EMPTY_CTX, frame);
+      });
+  }
+
+  private compileNative(app: OpApp, module: string, name: string, cc: CC): Ev {
+    const native = nativeOperator(module, name);
+    if (!native) {
+      return () => {
+        throw new EvalError(`${name} (module ${module}) cannot be evaluated`, 'other');
+      };
+    }
+    const args = app.args.map((a) => this.compileArgument(a, cc));
+    const natives = this.options.natives;
+    const call = (c: Ctx, values: Value[]) => {
+      const saved = this.currentCtx;
+      this.currentCtx = c;
+      try {
+        return native(values, natives, c, (op, opArgs) => this.callOperatorValue(op, opArgs, c, name));
+      } finally {
+        this.currentCtx = saved;
+      }
+    };
+    switch (args.length) {
+      case 0:
+        return (c) => call(c, []);
+      case 1: {
+        const [a] = args;
+        return (c, f) => call(c, [a(c, f)]);
+      }
+      case 2: {
+        const [a, b] = args;
+        return (c, f) => call(c, [a(c, f), b(c, f)]);
+      }
+      default:
+        return (c, f) => call(c, args.map((a) => a(c, f)));
+    }
+  }
+
+  private defKey(cc: CC): string {
+    return `${cc.primed ? 'p' : ''}${cc.init ? 'i' : ''}${cc.subst?.id ?? 0}`;
+  }
+
+  private compiledDef(symbol: DefinitionSymbol, cc: CC): CompiledDef {
+    let byMode = this.defs.get(symbol);
+    if (!byMode) {
+      byMode = new Map();
+      this.defs.set(symbol, byMode);
+    }
+    const letCC = this.letLayouts.get(symbol);
+    const key = this.defKey(cc) + (letCC ? `L${cc.layout ? 'x' : ''}` : '');
+    let compiled = byMode.get(key);
+    if (compiled) return compiled;
+    const definingLayout = letCC ? letCC.layout : (cc.subst?.outer.layout ?? null);
+    const layout = new Layout(definingLayout);
+    for (const p of symbol.params) layout.add(p);
+    compiled = { layout, definingLayout };
+    byMode.set(key, compiled);
+    const bodyCC: CC = { layout, primed: cc.primed, init: cc.init, subst: cc.subst };
+    const entry = compiled;
+    const body = this.compileExpr(symbol.def.body, bodyCC);
+    const cacheable =
+      symbol.params.length === 0 && !cc.primed && !cc.init && !letCC && cc.subst === null && this.options.spec.levels.levelOfName(symbol).level === 0;
+    if (cacheable) {
+      entry.constantCache = null;
+      entry.ev = (c, f) => {
+        if (entry.constantCache) return entry.constantCache.value;
+        const value = body(c, f);
+        entry.constantCache = { value };
+        return value;
+      };
+    } else {
+      entry.ev = body;
+    }
+    return compiled;
+  }
+
+  private compileDefinitionCall(app: OpApp, symbol: DefinitionSymbol, cc: CC): Ev {
+    const compiled = this.compiledDef(symbol, cc);
+    const args = app.args.map((a, i) => ((symbol.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+    const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
+    const layout = compiled.layout;
+    if (args.length === 0) {
+      if (up < 0) return (c) => (compiled.ev as Ev)(c, { v: layout.size > 0 ? new Array(layout.size) : NO_SLOTS, p: null });
+      return (c, f) => (compiled.ev as Ev)(c, { v: new Array(layout.size), p: ascend(f, up) });
+    }
+    return (c, f) => {
+      const v = new Array<Value>(layout.size);
+      for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+      return (compiled.ev as Ev)(c, { v, p: up < 0 ? null : ascend(f, up) });
+    };
+  }
+
+  private compileFunctionDef(symbol: FunctionSymbol, cc: CC): Ev {
+    // f[x \in S] == e: a function value; recursive definitions refer to themselves through `self`.
+    let byMode = this.defs.get(symbol);
+    if (!byMode) {
+      byMode = new Map();
+      this.defs.set(symbol, byMode);
+    }
+    const letCC = this.letLayouts.get(symbol);
+    const key = this.defKey(cc) + (letCC ? 'L' : '');
+    let compiled = byMode.get(key);
+    if (!compiled) {
+      const definingLayout = letCC ? letCC.layout : (cc.subst?.outer.layout ?? null);
+      const layout = new Layout(definingLayout);
+      compiled = { layout, definingLayout };
+      byMode.set(key, compiled);
+      const entry = compiled;
+      const ctor = this.compileFunctionCtor(symbol.def.bounds, symbol.def.body, { layout, primed: cc.primed, init: cc.init, subst: cc.subst });
+      const recursive = this.isRecursiveFunction(symbol);
+      const cacheable = !letCC && !cc.primed && !cc.init && cc.subst === null && this.options.spec.levels.levelOfName(symbol).level === 0;
+      entry.ev = (c, f) => {
+        if (entry.constantCache) return entry.constantCache.value;
+        // While the function is being built, recursive references see a lazy version of it.
+        if (recursive && this.building.has(entry)) return this.building.get(entry) as Value;
+        if (recursive) {
+          const lazy = this.lazyRecursiveFunction(symbol, cc, c, f, layout);
+          this.building.set(entry, lazy);
+          try {
+            const value = lazy;
+            if (cacheable) entry.constantCache = { value };
+            return value;
+          } finally {
+            this.building.delete(entry);
+          }
+        }
+        const value = ctor(c, f);
+        if (cacheable) entry.constantCache = { value };
+        return value;
+      };
+    }
+    const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
+    const layout = compiled.layout;
+    return (c, f) => (compiled.ev as Ev)(c, { v: new Array(layout.size), p: up < 0 ? null : ascend(f, up) });
+  }
+
+  private readonly building = new Map<CompiledDef, Value>();
+
+  private isRecursiveFunction(symbol: FunctionSymbol): boolean {
+    for (const [app, target] of this.bindings) {
+      if (target === symbol && app.span.start.offset >= symbol.def.span.start.offset && app.span.end.offset <= symbol.def.span.end.offset && app.span.file === symbol.def.span.file) return true;
+    }
+    return false;
+  }
+
+  /** A recursive function definition as TLC keeps it: lazy, each application evaluating the body, memoised. */
+  private lazyRecursiveFunction(symbol: FunctionSymbol, cc: CC, c: Ctx, f: Frame, layout: Layout): Value {
+    const bodyLayout = new Layout(layout);
+    const inner: CC = { layout: bodyLayout, primed: cc.primed, init: cc.init, subst: cc.subst };
+    const { slots } = this.bindBounds(symbol.def.bounds, inner);
+    const binders = symbol.def.bounds.flatMap((b, i) => (b.tuple || b.names.length === 1 ? [slots[i].bind] : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x))));
+    const sets = symbol.def.bounds.flatMap((b) => (b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc))));
+    const body = this.compileExpr(symbol.def.body, inner);
+    const domain = binders.length === 1 ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
+    const parent = snapshot(f);
+    const ctx: Ctx = { ...c, n: [...c.n] };
+    const memo = new Map<string, Value>();
+    return fcnLambda(domain, (arg) => {
+      const key = printValue(arg);
+      const hit = memo.get(key);
+      if (hit !== undefined) return hit;
+      const frame: Frame = { v: new Array(bodyLayout.size), p: parent };
+      if (binders.length === 1) binders[0](frame, arg);
+      else {
+        const parts = asTuple(arg, binders.length);
+        for (let i = 0; i < binders.length; i++) binders[i](frame, parts[i]);
+      }
+      const value = body(ctx, frame);
+      memo.set(key, value);
+      return value;
+    });
+  }
+
+  private substEnv(site: InstanceSite, outer: CC): SubstEnv {
+    const key = `${siteId(site)}|${outer.subst?.id ?? 0}|${outer.primed}|${outer.init}|${layoutId(outer.layout)}`;
+    let env = this.substEnvs.get(key);
+    if (!env) {
+      env = { id: this.nextSubstId++, site, outer };
+      this.substEnvs.set(key, env);
+    }
+    return env;
+  }
+
+  private compileInstanced(app: OpApp, inner: Binding, site: InstanceSite, cc: CC): Ev {
+    // Parameterised instance I(x)!Op: the instance's parameters get a frame of their own.
+    let outer: CC = cc;
+    let bindParams: ((c: Ctx, f: Frame) => Frame) | undefined;
+    if (site.params.length > 0) {
+      const part = app.path.find((p) => p.args.length === site.params.length) ?? app.path[0];
+      const layout = new Layout(cc.layout);
+      for (const p of site.params) layout.add(p);
+      outer = { ...cc, layout };
+      const args = (part?.args ?? []).map((a) => this.compileExpr(a, cc));
+      bindParams = (c, f) => ({ v: args.map((a) => a(c, f)), p: f });
+    }
+    const env = this.substEnv(site, outer);
+    const innerCC: CC = { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env };
+    const strippedApp: OpApp = { ...app, path: [] };
+    const ev = this.compileApplication(strippedApp, inner, innerCC);
+    if (!bindParams) return ev;
+    const bind = bindParams;
+    return (c, f) => ev(c, bind(c, f));
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Built-in operators
+  // -------------------------------------------------------------------------------------------
+
+  private compileBuiltin(app: OpApp, cc: CC): Ev {
+    const name = app.name;
+    if (app.args.length === 0) {
+      switch (name) {
+        case 'TRUE':
+          return () => true;
+        case 'FALSE':
+          return () => false;
+        case 'BOOLEAN': {
+          const value = setOf([false, true]);
+          return () => value;
+        }
+        case 'STRING': {
+          const value = this.options.natives.stringSet;
+          return () => value;
+        }
+        default:
+          return () => {
+            throw new EvalError(`The operator ${name} needs arguments`, 'other');
+          };
+      }
+    }
+    if (name === "'") return this.compileExpr(app.args[0], { ...cc, primed: true, init: false });
+    if (name === 'UNCHANGED') {
+      const now = this.compileExpr(app.args[0], cc);
+      const next = this.compileExpr(app.args[0], { ...cc, primed: true, init: false });
+      return (c, f) => equals(next(c, f), now(c, f));
+    }
+    if (name === 'ENABLED') return this.compileEnabled(app.args[0], cc);
+    if (name === '[]' || name === '<>' || name === '~>' || name === '-+->') return this.temporal(app.span);
+    if (name === '\\cdot') {
+      return () => {
+        throw new EvalError('Action composition \\cdot is not supported by the evaluator (TLC does not support it either)', 'other');
+      };
+    }
+    if (name === '\\X') {
+      const sets = app.args.map((a) => this.compileExpr(a, cc));
+      return (c, f) => setOfTuples(sets.map((s) => s(c, f)));
+    }
+    const args = app.args.map((a) => this.compileExpr(a, cc));
+    const [a, b] = args;
+    const spanA = app.args[0].span;
+    const spanB = app.args[1]?.span ?? spanA;
+    switch (name) {
+      case '/\\':
+        return (c, f) => bool(a(c, f), 'A conjunct', spanA) && bool(b(c, f), 'A conjunct', spanB);
+      case '\\/':
+        return (c, f) => bool(a(c, f), 'A disjunct', spanA) || bool(b(c, f), 'A disjunct', spanB);
+      case '~':
+        return (c, f) => !bool(a(c, f), 'The argument of ~', spanA);
+      case '=>':
+        return (c, f) => !bool(a(c, f), 'The left side of =>', spanA) || bool(b(c, f), 'The right side of =>', spanB);
+      case '<=>':
+      case '\\equiv':
+        return (c, f) => bool(a(c, f), 'The left side of <=>', spanA) === bool(b(c, f), 'The right side of <=>', spanB);
+      case '=':
+        return (c, f) => equals(a(c, f), b(c, f));
+      case '#':
+        return (c, f) => !equals(a(c, f), b(c, f));
+      case '\\in':
+        return (c, f) => member(a(c, f), b(c, f));
+      case '\\notin':
+        return (c, f) => !member(a(c, f), b(c, f));
+      case '\\subseteq':
+        return (c, f) => isSubsetEq(a(c, f), b(c, f));
+      case '\\cup':
+        return (c, f) => setCup(a(c, f), b(c, f));
+      case '\\cap':
+        return (c, f) => setCap(a(c, f), b(c, f));
+      case '\\':
+        return (c, f) => setDiff(a(c, f), b(c, f));
+      case 'SUBSET':
+        return (c, f) => subsetOf(a(c, f));
+      case 'UNION':
+        return (c, f) => unionOf(a(c, f));
+      case 'DOMAIN':
+        return (c, f) => domainOf(a(c, f));
+      default:
+        return () => {
+          throw new EvalError(`The built-in operator ${name} is not supported`, 'other');
+        };
+    }
+  }
+
+  private compileEnabled(arg: Expr, cc: CC): Ev {
+    const act = this.compileAction(arg, { ...cc, primed: false, init: false });
+    const width = this.options.variables.length;
+    return (c, f) => {
+      const ctx: Ctx = { s: c.s, n: new Array(width), level: c.level };
+      try {
+        act(ctx, f, () => {
+          throw ENABLED_FOUND;
+        });
+      } catch (e) {
+        if (e === ENABLED_FOUND) return true;
+        throw e;
+      }
+      return false;
+    };
+  }
+
+  // -------------------------------------------------------------------------------------------
+  // Actions (and Init): TLC's left-to-right assignment semantics
+  // -------------------------------------------------------------------------------------------
+
+  compileAction(e: Expr, cc: CC): Act {
+    const act = this.compileActionInner(e, cc);
+    const span = e.span;
+    return (c, f, k) => {
+      try {
+        act(c, f, k);
+      } catch (err) {
+        if (err === ENABLED_FOUND || err instanceof StopSignal) throw err;
+        located(err, span);
+      }
+    };
+  }
+
+  private predicateAction(e: Expr, cc: CC): Act {
+    const ev = this.compileExpr(e, cc);
+    const span = e.span;
+    return (c, f, k) => {
+      if (bool(ev(c, f), 'An action or predicate', span)) k();
+    };
+  }
+
+  /** The variable index if `e` is an assignable variable in this mode (x' in actions, x in Init). */
+  private assignable(e: Expr, cc: CC): number | undefined {
+    let target = e;
+    if (!cc.init) {
+      if (!(target.kind === 'OpApp' && target.name === "'" && target.fix === 'postfix')) return undefined;
+      target = target.args[0];
+    }
+    if (target.kind !== 'OpApp' || target.args.length > 0 || target.path.length > 0) return undefined;
+    const symbol = this.bindings.get(target);
+    if (!symbol || symbol.kind !== 'variable') return undefined;
+    if (cc.subst) return undefined; // a variable of an instantiated module stands for an expression
+    return this.variableIndex.get(symbol);
+  }
+
+  private compileActionInner(e: Expr, cc: CC): Act {
+    switch (e.kind) {
+      case 'Junction':
+        return this.junctionAction(e.op, e.items, cc);
+      case 'If': {
+        const cond = this.compileExpr(e.cond, cc);
+        const then = this.compileAction(e.then, cc);
+        const otherwise = this.compileAction(e.else, cc);
+        const span = e.cond.span;
+        return (c, f, k) => (bool(cond(c, f), 'A condition of IF', span) ? then(c, f, k) : otherwise(c, f, k));
+      }
+      case 'Case': {
+        const arms = e.arms.map((a) => [this.compileExpr(a.guard, cc), this.compileAction(a.body, cc), a.guard.span] as const);
+        const other = e.other ? this.compileAction(e.other, cc) : undefined;
+        const span = e.span;
+        return (c, f, k) => {
+          for (const [guard, body, guardSpan] of arms) if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f, k);
+          if (other) return other(c, f, k);
+          throw new EvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
+        };
+      }
+      case 'Let':
+        return this.compileAction(e.body, this.letContext(e.defs, cc));
+      case 'Quantified': {
+        if (e.quantifier === '\\A') return this.predicateAction(e, cc);
+        const { layout, loop, ownFrame } = this.boundLoop(e.bounds, cc);
+        const body = this.compileAction(e.body, { ...cc, layout });
+        if (ownFrame) {
+          return (c, f, k) => {
+            let frame = f;
+            loop(
+              c,
+              f,
+              () => {
+                body(c, frame, k);
+                return false;
+              },
+              (x) => {
+                frame = x;
+              },
+            );
+          };
+        }
+        return (c, f, k) => {
+          loop(c, f, () => {
+            body(c, f, k);
+            return false;
+          });
+        };
+      }
+      case 'Labeled':
+        return this.compileAction(e.body, cc);
+      case 'OpApp':
+        return this.opAppAction(e, cc);
+      default:
+        return this.predicateAction(e, cc);
+    }
+  }
+
+  private junctionAction(op: '/\\' | '\\/', items: readonly Expr[], cc: CC): Act {
+    const acts = items.map((x) => this.compileAction(x, cc));
+    if (op === '\\/') {
+      return (c, f, k) => {
+        for (const a of acts) a(c, f, k);
+      };
+    }
+    const chain = (i: number): Act => {
+      if (i === acts.length) return (_c, _f, k) => k();
+      const head = acts[i];
+      const rest = chain(i + 1);
+      return (c, f, k) => head(c, f, () => rest(c, f, k));
+    };
+    return chain(0);
+  }
+
+  private opAppAction(app: OpApp, cc: CC): Act {
+    const symbol = this.bindings.get(app);
+    const target = symbol ? definitionOf(symbol) : undefined;
+    if (target?.kind === 'builtin') {
+      switch (app.name) {
+        case '/\\':
+        case '\\/':
+          return this.junctionAction(app.name, app.args, cc);
+        case '=': {
+          const index = this.assignable(app.args[0], cc);
+          if (index !== undefined) return this.assignAction(index, this.compileExpr(app.args[1], cc), false);
+          return this.predicateAction(app, cc);
+        }
+        case '\\in': {
+          const index = this.assignable(app.args[0], cc);
+          if (index !== undefined) return this.assignAction(index, this.compileExpr(app.args[1], cc), true);
+          return this.predicateAction(app, cc);
+        }
+        case 'UNCHANGED':
+          return this.unchangedAction(app.args[0], cc);
+        case '~': {
+          // TLC evaluates a negated action as a predicate.
+          return this.predicateAction(app, cc);
+        }
+        case '=>': {
+          const left = this.compileExpr(app.args[0], cc);
+          const right = this.compileAction(app.args[1], cc);
+          const span = app.args[0].span;
+          return (c, f, k) => {
+            if (!bool(left(c, f), 'The left side of =>', span)) k();
+            else right(c, f, k);
+          };
+        }
+        default:
+          return this.predicateAction(app, cc);
+      }
+    }
+    if (!target) return this.predicateAction(app, cc);
+    const override = this.options.overrides.get(target);
+    if (override) return this.predicateAction(app, cc);
+    if (target.kind === 'definition' && !(target.module?.isStandard && nativeOperator(target.module.name, target.name))) {
+      // An action defined by an operator: its body is an action too, with the arguments bound.
+      const compiled = this.compiledDefAction(target, cc);
+      const args = app.args.map((a, i) => ((target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+      const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
+      const layout = compiled.layout;
+      return (c, f, k) => {
+        const v = new Array<Value>(layout.size);
+        for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+        (compiled.act as Act)(c, { v, p: up < 0 ? null : ascend(f, up) }, k);
+      };
+    }
+    if (target.kind === 'instanced') {
+      const inner = definitionOf(target.inner);
+      if (inner.kind === 'definition') {
+        let outer: CC = cc;
+        let bindParams: ((c: Ctx, f: Frame) => Frame) | undefined;
+        if (target.site.params.length > 0) {
+          const part = app.path.find((p) => p.args.length === target.site.params.length) ?? app.path[0];
+          const layout = new Layout(cc.layout);
+          for (const p of target.site.params) layout.add(p);
+          outer = { ...cc, layout };
+          const args = (part?.args ?? []).map((a) => this.compileExpr(a, cc));
+          bindParams = (c, f) => ({ v: args.map((a) => a(c, f)), p: f });
+        }
+        const env = this.substEnv(target.site, outer);
+        const innerCC: CC = { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env };
+        const act = this.opAppAction({ ...app, path: [] } as OpApp, innerCC);
+        const stripped: OpApp = { ...app, path: [] };
+        (this.bindings as Map<OpApp, Binding>).set(stripped, target.inner);
+        const real = this.opAppAction(stripped, innerCC);
+        void act;
+        if (!bindParams) return real;
+        const bind = bindParams;
+        return (c, f, k) => real(c, bind(c, f), k);
+      }
+    }
+    return this.predicateAction(app, cc);
+  }
+
+  private compiledDefAction(symbol: DefinitionSymbol, cc: CC): CompiledDef {
+    const compiled = this.compiledDef(symbol, cc);
+    if (!compiled.act) {
+      const bodyCC: CC = { layout: compiled.layout, primed: cc.primed, init: cc.init, subst: cc.subst };
+      const entry = compiled;
+      entry.act = (c, f, k) => (entry.realAct as Act)(c, f, k);
+      entry.realAct = this.compileAction(symbol.def.body, bodyCC);
+    }
+    return compiled;
+  }
+
+  private assignAction(index: number, value: Ev, isIn: boolean): Act {
+    if (!isIn) {
+      return (c, f, k) => {
+        const v = value(c, f);
+        const current = c.n[index];
+        if (current === undefined) {
+          c.n[index] = v;
+          try {
+            k();
+          } finally {
+            c.n[index] = undefined;
+          }
+        } else if (equals(current, v)) {
+          k();
+        }
+      };
+    }
+    return (c, f, k) => {
+      const set = value(c, f);
+      const current = c.n[index];
+      if (current !== undefined) {
+        if (member(current, set)) k();
+        return;
+      }
+      try {
+        forEachElement(set, (x) => {
+          c.n[index] = x;
+          k();
+        });
+      } finally {
+        c.n[index] = undefined;
+      }
+    };
+  }
+
+  private unchangedAction(arg: Expr, cc: CC): Act {
+    // UNCHANGED <<x, y>> / UNCHANGED vars: each variable keeps its value (assigned if not yet).
+    const parts = this.unchangedVariables(arg, cc);
+    if (!parts) {
+      const now = this.compileExpr(arg, cc);
+      const next = this.compileExpr(arg, { ...cc, primed: true });
+      return (c, f, k) => {
+        if (equals(next(c, f), now(c, f))) k();
+      };
+    }
+    const acts = parts.map((index) => this.assignAction(index, (c) => c.s[index], false));
+    const chain = (i: number): Act => {
+      if (i === acts.length) return (_c, _f, k) => k();
+      const head = acts[i];
+      const rest = chain(i + 1);
+      return (c, f, k) => head(c, f, () => rest(c, f, k));
+    };
+    return chain(0);
+  }
+
+  private unchangedVariables(e: Expr, cc: CC): number[] | undefined {
+    if (cc.subst || cc.init) return undefined;
+    if (e.kind === 'Tuple') {
+      const out: number[] = [];
+      for (const x of e.elements) {
+        const sub = this.unchangedVariables(x, cc);
+        if (!sub) return undefined;
+        out.push(...sub);
+      }
+      return out;
+    }
+    if (e.kind === 'OpApp' && e.args.length === 0 && e.path.length === 0) {
+      const symbol = this.bindings.get(e);
+      if (!symbol) return undefined;
+      const target = definitionOf(symbol);
+      if (this.options.overrides.has(target)) return undefined;
+      if (target.kind === 'variable') {
+        const index = this.variableIndex.get(target);
+        return index === undefined ? undefined : [index];
+      }
+      if (target.kind === 'definition' && target.params.length === 0) return this.unchangedVariables(target.def.body, cc);
+    }
+    return undefined;
+  }
+}
+
+const ENABLED_FOUND = { enabled: true };
+/** Thrown to stop an enumeration early (used by callers). */
+export class StopSignal {}
+const NO_SLOTS: Value[] = [];
+const EMPTY_CTX: Ctx = { s: [], n: [], level: 0 };
+
+function asTuple(x: Value, n: number): readonly Value[] {
+  const t = toTupleOrNull(x);
+  if (t && t.elems.length === n) return t.elems;
+  throw new EvalError(`A tuple of ${n} elements was expected, but the value is ${printValue(x)}`, 'type');
+}
+
+const siteIds = new WeakMap<InstanceSite, number>();
+let nextSite = 1;
+function siteId(site: InstanceSite): number {
+  let id = siteIds.get(site);
+  if (id === undefined) {
+    id = nextSite++;
+    siteIds.set(site, id);
+  }
+  return id;
+}
+
+const layoutIds = new WeakMap<Layout, number>();
+let nextLayout = 1;
+function layoutId(layout: Layout | null): number {
+  if (!layout) return 0;
+  let id = layoutIds.get(layout);
+  if (id === undefined) {
+    id = nextLayout++;
+    layoutIds.set(layout, id);
+  }
+  return id;
+}
+
+export type { FunctionSymbol };
+export { fcnOf, recordOf };

@@ -1,0 +1,3 @@
+export * from './compiler.js';
+export * from './frame.js';
+export * from './natives.js';

@@ -1,0 +1,258 @@
+import {
+  apply,
+  compare,
+  domainOf,
+  EvalError,
+  equals,
+  fcnMerge,
+  fcnOf,
+  fcnSingleton,
+  forEachElement,
+  INT,
+  intAdd,
+  intDiv,
+  intGe,
+  intGt,
+  intLe,
+  intLt,
+  intMod,
+  intMul,
+  intNeg,
+  intPow,
+  intRange,
+  intSub,
+  isFiniteSet,
+  NAT,
+  OpValue,
+  printValue,
+  REAL,
+  seqAppend,
+  seqConcat,
+  seqHead,
+  seqLen,
+  seqSelect,
+  seqSetOf,
+  seqSubSeq,
+  seqTail,
+  setElements,
+  setOf,
+  setSize,
+  str,
+  tuple,
+  type Value,
+} from '../values/index.js';
+
+/** State shared by the native operators of one model run: output, TLCGet/TLCSet registers. */
+export interface NativeContext {
+  /** The set STRING (membership only). */
+  readonly stringSet: Value;
+  /** Where Print and PrintT write (TLC prints to stdout). */
+  print(text: string): void;
+  /** TLCSet registers (TLC: per worker). */
+  readonly registers: Map<number, Value>;
+  /** Values TLCGet("…") reports besides the registers (level, distinct, ...). */
+  stat(name: string): Value | undefined;
+}
+
+type Ctx = { readonly level: number };
+export type Native = (args: Value[], natives: NativeContext, c: Ctx, call: (op: Value, args: Value[]) => Value) => Value;
+
+function int(v: Value, which: 'first' | 'second', op: string): number {
+  if (typeof v !== 'number') {
+    throw new EvalError(`The ${which} argument of ${op} should be an integer, but instead it is:\n${printValue(v)}`, 'type');
+  }
+  return v;
+}
+
+const two = (op: string, f: (a: number, b: number) => Value): Native => (args) => f(int(args[0], 'first', op), int(args[1], 'second', op));
+
+const NATURALS: Record<string, Native> = {
+  Nat: () => NAT,
+  '+': two('+', intAdd),
+  '-': two('-', intSub),
+  '*': two('*', intMul),
+  '^': two('^', intPow),
+  '%': two('%', intMod),
+  '\\div': two('\\div', intDiv),
+  '..': two('..', intRange),
+  '<': (a) => intLt(a[0], a[1]),
+  '>': (a) => intGt(a[0], a[1]),
+  '<=': (a) => intLe(a[0], a[1]),
+  '>=': (a) => intGe(a[0], a[1]),
+};
+
+const INTEGERS: Record<string, Native> = {
+  Int: () => INT,
+  '-.': (a) => intNeg(int(a[0], 'first', '-')),
+};
+
+const REALS: Record<string, Native> = {
+  Real: () => REAL,
+  '/': () => {
+    throw new EvalError('TLC cannot handle real numbers: / is not supported', 'type');
+  },
+  Infinity: () => {
+    throw new EvalError('TLC cannot handle real numbers: Infinity is not supported', 'type');
+  },
+};
+
+const SEQUENCES: Record<string, Native> = {
+  Seq: (a) => seqSetOf(a[0]),
+  Len: (a) => seqLen(a[0]),
+  '\\circ': (a) => seqConcat(a[0], a[1]),
+  Append: (a) => seqAppend(a[0], a[1]),
+  Head: (a) => seqHead(a[0]),
+  Tail: (a) => seqTail(a[0]),
+  SubSeq: (a) => seqSubSeq(a[0], a[1], a[2]),
+  SelectSeq: (a, _n, _c, call) => {
+    const test = a[1];
+    if (!(test instanceof OpValue)) throw new EvalError('The second argument of SelectSeq must be an operator', 'type');
+    return seqSelect(a[0], (x) => call(test, [x]));
+  },
+};
+
+const FINITE_SETS: Record<string, Native> = {
+  IsFiniteSet: (a) => isFiniteSet(a[0]),
+  Cardinality: (a) => setSize(a[0]),
+};
+
+function permutations(set: Value): Value {
+  const elems = setElements(set);
+  const out: Value[] = [];
+  const used = new Array<boolean>(elems.length).fill(false);
+  const image: Value[] = [];
+  const go = () => {
+    if (image.length === elems.length) {
+      out.push(fcnOf([...elems], [...image]));
+      return;
+    }
+    for (let i = 0; i < elems.length; i++) {
+      if (used[i]) continue;
+      used[i] = true;
+      image.push(elems[i]);
+      go();
+      image.pop();
+      used[i] = false;
+    }
+  };
+  go();
+  return setOf(out);
+}
+
+const TLC: Record<string, Native> = {
+  Print: (a, n) => {
+    n.print(printValue(a[0]));
+    return a[1];
+  },
+  PrintT: (a, n) => {
+    n.print(printValue(a[0]));
+    return true;
+  },
+  Assert: (a) => {
+    if (a[0] === true) return true;
+    if (a[0] === false) {
+      throw new EvalError(`The first argument of Assert evaluated to FALSE; the second argument was:\n${printValue(a[1])}`, 'assert' as never);
+    }
+    throw new EvalError(`The first argument of Assert should be a boolean, but instead it is:\n${printValue(a[0])}`, 'type');
+  },
+  JavaTime: () => Math.floor(Date.now() / 1000) & 0x7fffffff,
+  TLCGet: (a, n, c) => {
+    const key = a[0];
+    if (typeof key === 'number') {
+      const v = n.registers.get(key);
+      if (v === undefined) throw new EvalError(`TLCGet(${key}) was called before TLCSet(${key}, ...)`, 'other');
+      return v;
+    }
+    if (key === str('level')) return c.level;
+    const name = typeof key === 'object' && 's' in key ? (key as { s: string }).s : printValue(key);
+    const v = n.stat(name);
+    if (v === undefined) throw new EvalError(`TLCGet("${name}") is not supported`, 'other');
+    return v;
+  },
+  TLCSet: (a, n) => {
+    if (typeof a[0] !== 'number') throw new EvalError('The first argument of TLCSet must be an integer', 'type');
+    n.registers.set(a[0], a[1]);
+    return true;
+  },
+  ':>': (a) => fcnSingleton(a[0], a[1]),
+  '@@': (a) => fcnMerge(a[0], a[1]),
+  Permutations: (a) => permutations(a[0]),
+  SortSeq: (a, _n, _c, call) => {
+    const op = a[1];
+    if (!(op instanceof OpValue)) throw new EvalError('The second argument of SortSeq must be an operator', 'type');
+    const elems = [...(tuple([]) && seqElements(a[0]))];
+    elems.sort((x, y) => (call(op, [x, y]) === true ? -1 : call(op, [y, x]) === true ? 1 : 0));
+    return tuple(elems);
+  },
+  RandomElement: (a) => {
+    const elems = setElements(a[0]);
+    if (elems.length === 0) throw new EvalError('Attempted to compute RandomElement of the empty set', 'other');
+    return elems[Math.floor(Math.random() * elems.length)];
+  },
+  Any: () => {
+    throw new EvalError('TLC cannot evaluate Any', 'other');
+  },
+  ToString: (a) => str(printValue(a[0])),
+  TLCEval: (a) => a[0],
+};
+
+function seqElements(s: Value): Value[] {
+  const len = seqLen(s);
+  const out: Value[] = [];
+  for (let i = 1; i <= len; i++) out.push(apply(s, i));
+  return out;
+}
+
+const TLC_EXT: Record<string, Native> = {
+  AssertEq: (a, n) => {
+    if (equals(a[0], a[1])) return true;
+    n.print('Assertion failed');
+    n.print(printValue(a[0]));
+    n.print(printValue(a[1]));
+    return false;
+  },
+  TLCNoOp: (a) => a[0],
+  TLCDefer: () => true,
+  TLCCache: (a) => a[0],
+  PickSuccessor: () => true,
+};
+
+const RANDOMIZATION: Record<string, Native> = {
+  RandomSubset: (a) => {
+    const k = int(a[0], 'first', 'RandomSubset');
+    const elems = [...setElements(a[1])];
+    if (k > elems.length) throw new EvalError(`The first argument of RandomSubset must be at most the size of the set`, 'other');
+    for (let i = elems.length - 1; i > 0; i--) {
+      const j = Math.floor(Math.random() * (i + 1));
+      [elems[i], elems[j]] = [elems[j], elems[i]];
+    }
+    return setOf(elems.slice(0, k));
+  },
+};
+
+const NATIVES: Record<string, Record<string, Native>> = {
+  Naturals: NATURALS,
+  Integers: INTEGERS,
+  Reals: REALS,
+  Sequences: SEQUENCES,
+  FiniteSets: FINITE_SETS,
+  TLC: TLC,
+  TLCExt: TLC_EXT,
+  Randomization: RANDOMIZATION,
+};
+
+/** The native implementation of a standard-module operator, if there is one. */
+export function nativeOperator(module: string, name: string): Native | undefined {
+  return NATIVES[module]?.[name];
+}
+
+export function defaultNativeContext(print: (text: string) => void = () => {}, stringSet?: Value): NativeContext {
+  return {
+    stringSet: stringSet ?? setOf([]),
+    print,
+    registers: new Map(),
+    stat: () => undefined,
+  };
+}
+
+export { compare, domainOf, forEachElement };

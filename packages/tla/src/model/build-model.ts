@@ -1,0 +1,393 @@
+import {
+  type ActionInfo,
+  type ActionLabel,
+  type Diagnostic,
+  EvaluationError,
+  makeDiagnostic,
+  type RenderedValue,
+  type SourceSpan,
+  type TransitionSystem,
+} from '@modelcheck/core';
+import type { ConfigFile, ConfigValue, ConstantEntry } from '../config/config-ast.js';
+import { type ConstantBinding, type Ctx, type Ev, Compiler } from '../eval/compiler.js';
+import { EMPTY_FRAME, type Frame, Layout } from '../eval/frame.js';
+import { defaultNativeContext } from '../eval/natives.js';
+import type { CheckedSpec } from '../semantics/analyze.js';
+import { type Binding, type ConstantSymbol, definitionOf, type ResolvedModule, type VariableSymbol } from '../semantics/symbols.js';
+import type { Expr, OpApp } from '../syntax/ast.js';
+import {
+  EvalError,
+  fingerprintState,
+  modelValue,
+  printValue,
+  STRING_SET,
+  setOf,
+  str,
+  toItf,
+  type Value,
+} from '../values/index.js';
+import type { BuildModelOptions, TlaModel, TlaState } from './model-types.js';
+
+export const ModelCode = {
+  /** No initial predicate or next-state relation could be found. */
+  noSpec: 'MOD100',
+  /** SPECIFICATION has a shape TLC cannot check (it wants Init /\ [][Next]_v /\ fairness). */
+  badSpecShape: 'MOD101',
+  /** An evaluation error while exploring (TLC: FAILURE_SPEC_EVAL). */
+  evaluation: 'EVAL100',
+  /** A successor state leaves a variable without a value. */
+  incompleteState: 'EVAL101',
+  /** An Assert(FALSE, ...) (TLC: VIOLATION_ASSERT). */
+  assertFailed: 'EVAL102',
+} as const;
+
+function toDiagnostic(error: unknown, fallback: SourceSpan | undefined): Diagnostic {
+  if (error instanceof EvalError) {
+    const code = /^The first argument of Assert evaluated to FALSE/.test(error.message) ? ModelCode.assertFailed : ModelCode.evaluation;
+    return makeDiagnostic(code, error.message, error.span ?? fallback);
+  }
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return makeDiagnostic(ModelCode.evaluation, 'The evaluation recursed too deeply (is a recursive definition missing its base case?)', fallback);
+  }
+  throw error;
+}
+
+/** Runs `f`, turning evaluation errors into core's EvaluationError (which the explorer reports with a trace). */
+function guarded<T>(span: SourceSpan | undefined, f: () => T): T {
+  try {
+    return f();
+  } catch (error) {
+    if (error instanceof EvaluationError) throw error;
+    throw new EvaluationError(toDiagnostic(error, span));
+  }
+}
+
+function configValue(v: ConfigValue): Value {
+  switch (v.kind) {
+    case 'Int':
+      return v.value;
+    case 'String':
+      return str(v.value);
+    case 'Bool':
+      return v.value;
+    case 'ModelValue':
+      return modelValue(v.name);
+    case 'Set':
+      return setOf(v.elements.map(configValue));
+  }
+}
+
+interface ActionLeaf {
+  readonly expr: Expr;
+  readonly name: string;
+  readonly span: SourceSpan;
+  readonly module: string;
+}
+
+function locationText(span: SourceSpan, module: string): string {
+  return `line ${span.start.line}, col ${span.start.column} to line ${span.end.line}, col ${Math.max(1, span.end.column - 1)} of module ${module}`;
+}
+
+/**
+ * Builds the model a cfg describes: constants bound, Init and Next compiled, Next split into the
+ * named actions TLC shows in traces, invariants, constraints and action properties ready to check.
+ */
+export function buildModel(spec: CheckedSpec, config: ConfigFile, options: BuildModelOptions = {}): { model?: TlaModel; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const root = spec.root;
+  if (!root) return { diagnostics: [makeDiagnostic(ModelCode.noSpec, 'the spec did not load')] };
+  const modulesByName = new Map(spec.modules.map((m) => [m.name, m] as const));
+
+  // --- constants and overrides -----------------------------------------------------------------
+  const constants = new Map<ConstantSymbol, ConstantBinding>();
+  const overrides = new Map<Binding, ConstantBinding>();
+  const entries: ConstantEntry[] = [];
+  const names: Record<string, { name: string; span: SourceSpan }[]> = {};
+  let checkDeadlock = true;
+  for (const section of config.sections) {
+    if (section.kind === 'Constants') entries.push(...section.entries);
+    else if (section.kind === 'Names') (names[section.role] ??= []).push(...section.names);
+    else checkDeadlock = section.value;
+  }
+  const rootConstants = root.parameters.filter((p): p is ConstantSymbol => p.kind === 'constant');
+  for (const entry of entries) {
+    const scopeModule: ResolvedModule | undefined = entry.module ? modulesByName.get(entry.module.name) : root;
+    if (!scopeModule) continue;
+    const symbol = scopeModule.scope.get(entry.name.name);
+    const binding: ConstantBinding | undefined =
+      entry.kind === 'Assignment'
+        ? { kind: 'value', value: configValue(entry.value) }
+        : (() => {
+            const target = root.scope.get(entry.target.name);
+            return target ? ({ kind: 'symbol', symbol: target } as const) : undefined;
+          })();
+    if (!binding) continue;
+    if (symbol?.kind === 'constant') constants.set(symbol, binding);
+    else if (symbol) overrides.set(definitionOf(symbol), binding);
+    // `x = x` for a name that is not declared: a model value TLC ignores.
+  }
+  for (const c of rootConstants) {
+    if (!constants.has(c)) diagnostics.push(makeDiagnostic('CFG211', `The constant ${c.name} is not assigned a value by the configuration file`, config.span));
+  }
+
+  const variables = root.parameters.filter((p): p is VariableSymbol => p.kind === 'variable');
+  const printed = options.print ?? (() => {});
+  const natives = defaultNativeContext(printed, STRING_SET);
+  const compiler = new Compiler({ spec, constants, overrides, variables, natives });
+  compiler.indexDeclarations();
+
+  const symbolUse = (symbol: Binding, span: SourceSpan): OpApp => {
+    const node = { kind: 'OpApp', path: [], name: symbol.name, args: [], fix: 'call', span, nameSpan: span } as unknown as OpApp;
+    (spec.bindings as Map<OpApp, Binding>).set(node, symbol);
+    return node;
+  };
+  const lookup = (name: string, span: SourceSpan): Binding | undefined => {
+    const symbol = root.scope.get(name);
+    if (!symbol) diagnostics.push(makeDiagnostic('CFG200', `${name} is not defined in module ${root.name}`, span));
+    return symbol;
+  };
+  const predicate = (name: string, span: SourceSpan): Ev | undefined => {
+    const symbol = lookup(name, span);
+    if (!symbol) return undefined;
+    const ev = compiler.compileExpr(symbolUse(symbol, span), { layout: new Layout(null), primed: false, init: false, subst: null });
+    return ev;
+  };
+
+  // --- Init and Next ---------------------------------------------------------------------------
+  let initExpr: Expr | undefined;
+  let nextExpr: Expr | undefined;
+  let nextName = 'Next';
+  const fairness: SourceSpan[] = [];
+  const temporalProperties: { name: string; span?: SourceSpan }[] = [];
+  const actionPropertyExprs: { name: string; expr: Expr; span: SourceSpan }[] = [];
+  const specName = names.specification?.[0];
+  if (specName) {
+    const symbol = lookup(specName.name, specName.span);
+    if (symbol) {
+      const parts = conjuncts(symbolUse(symbol, specName.span), spec);
+      const inits: Expr[] = [];
+      for (const part of parts) {
+        const level = spec.levels.levelOfExpression(part).level;
+        if (part.kind === 'OpApp' && part.name === '[]' && part.args[0]?.kind === 'ActionExpr' && (part.args[0] as { box: boolean }).box) {
+          const action = part.args[0] as Extract<Expr, { kind: 'ActionExpr' }>;
+          nextExpr = action.action;
+          nextName = action.action.kind === 'OpApp' ? action.action.name : 'Next';
+        } else if (part.kind === 'Fairness') fairness.push(part.span);
+        else if (level <= 1) inits.push(part);
+        else if (level === 3) fairness.push(part.span);
+        else diagnostics.push(makeDiagnostic(ModelCode.badSpecShape, `TLC cannot handle this conjunct of the specification ${specName.name}`, part.span));
+      }
+      if (inits.length === 1) initExpr = inits[0];
+      else if (inits.length > 1) initExpr = { kind: 'Junction', op: '/\\', items: inits, column: 1, span: inits[0].span } as Expr;
+    }
+  } else {
+    const init = names.init?.[0];
+    const next = names.next?.[0];
+    if (init) {
+      const s = lookup(init.name, init.span);
+      if (s) initExpr = symbolUse(s, init.span);
+    }
+    if (next) {
+      const s = lookup(next.name, next.span);
+      if (s) {
+        nextExpr = symbolUse(s, next.span);
+        nextName = next.name;
+      }
+    }
+  }
+  if (!initExpr) diagnostics.push(makeDiagnostic(ModelCode.noSpec, 'no initial predicate: give INIT or a SPECIFICATION of the form Init /\\ [][Next]_vars', config.span));
+  if (variables.length > 0 && !nextExpr) diagnostics.push(makeDiagnostic(ModelCode.noSpec, 'no next-state relation: give NEXT or a SPECIFICATION of the form Init /\\ [][Next]_vars', config.span));
+
+  // --- properties --------------------------------------------------------------------------------
+  for (const p of names.property ?? []) {
+    const symbol = lookup(p.name, p.span);
+    if (!symbol) continue;
+    const parts = conjuncts(symbolUse(symbol, p.span), spec);
+    const boxes = parts.filter((x) => x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && (x.args[0] as { box: boolean }).box);
+    if (boxes.length === parts.length) {
+      for (const b of boxes) actionPropertyExprs.push({ name: p.name, expr: (b as OpApp).args[0], span: p.span });
+    } else {
+      temporalProperties.push({ name: p.name, span: p.span });
+    }
+  }
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+
+  // --- actions -----------------------------------------------------------------------------------
+  const leaves: ActionLeaf[] = nextExpr ? splitActions(nextExpr, nextName, root.name, spec) : [];
+  const actionInfos: ActionInfo[] = leaves.map((l) => ({ name: l.name, span: l.span }));
+  const locations = leaves.map((l) => `${l.name} ${locationText(l.span, l.module)}`);
+  const actionCC = { layout: new Layout(null), primed: false, init: false, subst: null };
+  const acts = leaves.map((l) => compiler.compileAction(l.expr, actionCC));
+  const initAct = initExpr ? compiler.compileAction(initExpr, { layout: new Layout(null), primed: false, init: true, subst: null }) : undefined;
+  const width = variables.length;
+  const varNames = variables.map((v) => v.name);
+  const frameFor = (layout: Layout): Frame => ({ v: new Array(layout.size), p: null });
+
+  const incomplete = (n: readonly (Value | undefined)[], where: string): never => {
+    const missing = varNames.filter((_, i) => n[i] === undefined);
+    throw new EvalError(`${where} does not give a value to ${missing.join(', ')}: every variable must be assigned (x' = e, x' \\in S or UNCHANGED x)`, 'other');
+  };
+
+  const initialAction: ActionInfo = { name: 'Initial predicate' };
+  const system: TransitionSystem<TlaState> = {
+    variables: varNames,
+    actions: actionInfos,
+    initialStates(emit) {
+      if (!initAct) return;
+      const c: Ctx = { s: [], n: new Array(width), level: 1 };
+      guarded(initExpr?.span, () =>
+        initAct(c, frameFor(actionCC.layout), () => {
+          for (let i = 0; i < width; i++) if (c.n[i] === undefined) incomplete(c.n, 'The initial predicate');
+          emit(c.n.slice() as Value[]);
+        }),
+      );
+    },
+    successors(state, emit) {
+      const c: Ctx = { s: state, n: new Array(width), level: 0 };
+      for (let a = 0; a < acts.length; a++) {
+        const label: ActionLabel = { index: a };
+        const act = acts[a];
+        guarded(leaves[a].span, () =>
+          act(c, frameFor(actionCC.layout), () => {
+            for (let i = 0; i < width; i++) if (c.n[i] === undefined) incomplete(c.n, `The action ${locations[a]}`);
+            emit(label, c.n.slice() as Value[]);
+          }),
+        );
+      }
+    },
+    fingerprint(state, out, offset) {
+      fingerprintState(state, out, offset);
+    },
+    label(name) {
+      const inv = invariants.find((i) => i.name === name);
+      return inv ? (s) => inv.check(s) : undefined;
+    },
+    render(state) {
+      const out: Record<string, RenderedValue> = {};
+      varNames.forEach((name, i) => {
+        out[name] = { text: printValue(state[i]), json: toItf(state[i]) };
+      });
+      return out;
+    },
+  };
+
+  const statePredicate = (ev: Ev, span: SourceSpan, what: string) => (s: TlaState) =>
+    guarded(span, () => {
+      const v = ev({ s, n: [], level: 0 }, EMPTY_FRAME);
+      if (typeof v !== 'boolean') throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+      return v;
+    });
+
+  const invariants = (names.invariant ?? []).flatMap((inv) => {
+    const ev = predicate(inv.name, inv.span);
+    return ev ? [{ name: inv.name, span: inv.span, check: statePredicate(ev, inv.span, `The invariant ${inv.name}`) }] : [];
+  });
+  const constraints = (names.constraint ?? []).flatMap((x) => {
+    const ev = predicate(x.name, x.span);
+    return ev ? [statePredicate(ev, x.span, `The constraint ${x.name}`)] : [];
+  });
+  const actionConstraintEvs = (names.actionConstraint ?? []).flatMap((x) => {
+    const ev = predicate(x.name, x.span);
+    return ev ? [{ ev, span: x.span }] : [];
+  });
+  const stepPredicate = (ev: Ev, span: SourceSpan, what: string) => (from: TlaState, to: TlaState) =>
+    guarded(span, () => {
+      const v = ev({ s: from, n: to as Value[], level: 0 }, EMPTY_FRAME);
+      if (typeof v !== 'boolean') throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+      return v;
+    });
+  const actionProperties = actionPropertyExprs.map((p) => {
+    const ev = compiler.compileExpr(p.expr, { layout: new Layout(null), primed: false, init: false, subst: null });
+    return { name: p.name, span: p.span, check: stepPredicate(ev, p.span, `The action property ${p.name}`) };
+  });
+  const actionConstraints = actionConstraintEvs.map((x) => stepPredicate(x.ev, x.span, 'The action constraint'));
+
+  // --- assumptions ------------------------------------------------------------------------------
+  const assumptions = assumeUnits(root, modulesByName).map(({ expr, module }) => {
+    const ev = compiler.compileExpr(expr, { layout: new Layout(null), primed: false, init: false, subst: null });
+    return {
+      span: expr.span,
+      location: locationText(expr.span, module),
+      check: () =>
+        guarded(expr.span, () => {
+          const v = ev({ s: [], n: [], level: 0 }, EMPTY_FRAME);
+          if (typeof v !== 'boolean') throw new EvalError(`An ASSUME should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+          return v;
+        }),
+    };
+  });
+
+  if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
+  const model: TlaModel = {
+    system,
+    rootModule: root.name,
+    invariants,
+    actionProperties,
+    stateConstraint: constraints.length > 0 ? (s) => constraints.every((c) => c(s)) : undefined,
+    actionConstraint: actionConstraints.length > 0 ? (s, t) => actionConstraints.every((c) => c(s, t)) : undefined,
+    checkDeadlock,
+    temporalProperties,
+    fairness,
+    assumptions,
+    initialAction,
+    diagnostics,
+  };
+  return { model, diagnostics };
+}
+
+/** The conjuncts of a formula, looking through zero-argument definitions (as TLC does for SPECIFICATION). */
+function conjuncts(e: Expr, spec: CheckedSpec): Expr[] {
+  if (e.kind === 'Junction' && e.op === '/\\') return e.items.flatMap((x) => conjuncts(x, spec));
+  if (e.kind === 'OpApp' && e.name === '/\\' && e.fix === 'infix') return e.args.flatMap((x) => conjuncts(x, spec));
+  if (e.kind === 'OpApp' && e.args.length === 0) {
+    const symbol = spec.bindings.get(e);
+    const target = symbol ? definitionOf(symbol) : undefined;
+    if (target?.kind === 'definition' && target.params.length === 0) {
+      const inner = conjuncts(target.def.body, spec);
+      // A definition that is a single non-conjunction stays as the use (its name matters for labels).
+      if (inner.length > 1) return inner;
+      const only = inner[0];
+      if (only.kind === 'ActionExpr' || only.kind === 'Fairness' || (only.kind === 'OpApp' && (only.name === '[]' || only.name === '<>'))) return inner;
+    }
+  }
+  return [e];
+}
+
+/** Next split into its disjuncts through zero-argument definitions; each leaf named as TLC names it. */
+function splitActions(e: Expr, name: string, module: string, spec: CheckedSpec): ActionLeaf[] {
+  if (e.kind === 'Junction' && e.op === '\\/') return e.items.flatMap((x) => splitActions(x, name, module, spec));
+  if (e.kind === 'OpApp' && e.name === '\\/' && e.fix === 'infix') return e.args.flatMap((x) => splitActions(x, name, module, spec));
+  const named = actionDefinition(e, spec);
+  if (named && named.params.length === 0 && e.kind === 'OpApp' && e.args.length === 0) {
+    return splitActions(named.def.body, named.name, named.module?.name ?? module, spec);
+  }
+  if (named) return [{ expr: e, name: named.name, span: named.def.body.span, module: named.module?.name ?? module }];
+  return [{ expr: e, name, span: e.span, module }];
+}
+
+/** The operator an action leaf applies (through \E and LET), for its label. */
+function actionDefinition(e: Expr, spec: CheckedSpec) {
+  let x = e;
+  while (x.kind === 'Quantified' && x.quantifier === '\\E') x = x.body;
+  if (x.kind !== 'OpApp' || x.fix !== 'call') return undefined;
+  const symbol = spec.bindings.get(x);
+  const target = symbol ? definitionOf(symbol.kind === 'instanced' ? symbol.inner : symbol) : undefined;
+  return target?.kind === 'definition' && !target.module?.isStandard ? target : undefined;
+}
+
+function assumeUnits(root: ResolvedModule, modules: ReadonlyMap<string, ResolvedModule>): { expr: Expr; module: string }[] {
+  const out: { expr: Expr; module: string }[] = [];
+  const seen = new Set<ResolvedModule>();
+  const visit = (m: ResolvedModule) => {
+    if (seen.has(m) || m.isStandard) return;
+    seen.add(m);
+    for (const ext of m.ast.extends) {
+      const x = modules.get(ext.name);
+      if (x) visit(x);
+    }
+    for (const unit of m.ast.units) if (unit.kind === 'Assume') out.push({ expr: unit.expr, module: m.name });
+  };
+  visit(root);
+  return out;
+}

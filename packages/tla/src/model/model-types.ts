@@ -1,0 +1,62 @@
+import type { ActionInfo, Diagnostic, SourceSpan, TransitionSystem } from '@modelcheck/core';
+import type { Value } from '../values/value.js';
+
+/** A TLA+ state: one value per variable, in the order of `TlaModel.system.variables`. */
+export type TlaState = readonly Value[];
+
+export interface NamedStatePredicate {
+  readonly name: string;
+  readonly span?: SourceSpan;
+  /** Throws core's EvaluationError when the predicate cannot be evaluated. */
+  check(state: TlaState): boolean;
+}
+
+export interface NamedActionPredicate {
+  readonly name: string;
+  readonly span?: SourceSpan;
+  check(from: TlaState, to: TlaState): boolean;
+}
+
+/** A PROPERTY the safety checker cannot decide (liveness and other temporal formulas). */
+export interface TemporalProperty {
+  readonly name: string;
+  readonly span?: SourceSpan;
+}
+
+export interface Assumption {
+  readonly span: SourceSpan;
+  /** The ASSUME's text as TLC prints it in "Assumption line L, col C to line L2, col C2 of module M is false." */
+  readonly location: string;
+  /** True, false, or throws core's EvaluationError. */
+  check(): boolean;
+}
+
+/**
+ * A spec with a cfg, ready to explore: the transition system (Init, Next split into named
+ * actions), what to check in each state and step, and what this checker cannot check yet.
+ */
+export interface TlaModel {
+  readonly system: TransitionSystem<TlaState>;
+  readonly rootModule: string;
+  readonly invariants: readonly NamedStatePredicate[];
+  /** `[][A]_v` properties, checked on every step. */
+  readonly actionProperties: readonly NamedActionPredicate[];
+  /** Conjunction of the CONSTRAINTs, if any. */
+  readonly stateConstraint?: (state: TlaState) => boolean;
+  readonly actionConstraint?: (from: TlaState, to: TlaState) => boolean;
+  readonly checkDeadlock: boolean;
+  /** Properties left to the temporal checker (a separate package). */
+  readonly temporalProperties: readonly TemporalProperty[];
+  /** Fairness conjuncts of SPECIFICATION (WF/SF), for the temporal checker. */
+  readonly fairness: readonly SourceSpan[];
+  readonly assumptions: readonly Assumption[];
+  /** How TLC labels the initial states in a trace. */
+  readonly initialAction: ActionInfo;
+  /** Where Print/PrintT output goes is set by `buildModel`'s options. */
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+export interface BuildModelOptions {
+  /** Print and PrintT output (TLC writes it to stdout as it evaluates). */
+  readonly print?: (text: string) => void;
+}
