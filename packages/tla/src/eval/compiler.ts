@@ -1,5 +1,4 @@
 import type { SourceSpan } from '@modelcheck/core';
-import type { BoundVars, Expr, LetDefinition, OpApp } from '../syntax/ast.js';
 import type { CheckedSpec } from '../semantics/analyze.js';
 import {
   type Binding,
@@ -10,6 +9,7 @@ import {
   type InstanceSite,
   type VariableSymbol,
 } from '../semantics/symbols.js';
+import type { BoundVars, Expr, LetDefinition, OpApp } from '../syntax/ast.js';
 import {
   apply,
   applyArgs,
@@ -25,8 +25,8 @@ import {
   isFiniteSet,
   isSubsetEq,
   member,
-  opValue,
   OpValue,
+  opValue,
   printValue,
   recordField,
   recordOf,
@@ -49,7 +49,7 @@ import {
   type Value,
 } from '../values/index.js';
 import { ascend, type Frame, Layout, snapshot } from './frame.js';
-import { nativeOperator, type NativeContext } from './natives.js';
+import { type NativeContext, nativeOperator } from './natives.js';
 
 /**
  * Evaluation context of one evaluation: the current state, the next state being built (actions)
@@ -71,13 +71,19 @@ export type Ev = (c: Ctx, f: Frame) => Value;
 export type Act = (c: Ctx, f: Frame, k: () => void) => void;
 
 /** Compile-time context: where bound names live, and how variables are read. */
-interface CC {
+export interface CC {
   readonly layout: Layout | null;
   /** Inside `e'`: variables read the next state. */
   readonly primed: boolean;
   /** Init mode: unprimed variables are the ones being assigned (read from `c.n`). */
   readonly init: boolean;
   readonly subst: SubstEnv | null;
+  /**
+   * Parameters passed by name: an action operator called with primed arguments, such as
+   * `Send(p, d, memInt, memInt')`, is expanded in place as TLC does, so that `newMem = ...` in its
+   * body assigns `memInt'`.
+   */
+  readonly byName?: ReadonlyMap<Binding, { readonly expr: Expr; readonly cc: CC }>;
 }
 
 /** INSTANCE substitutions in force: constants and variables of the instantiated module -> what replaces them. */
@@ -103,7 +109,9 @@ export class ActionError extends EvalError {}
 const TRUE_EV: Ev = () => true;
 
 /** A value made from a model's constants: what each CONSTANT of the root module is (value or definition). */
-export type ConstantBinding = { readonly kind: 'value'; readonly value: Value } | { readonly kind: 'symbol'; readonly symbol: Binding };
+export type ConstantBinding =
+  | { readonly kind: 'value'; readonly value: Value }
+  | { readonly kind: 'symbol'; readonly symbol: Binding };
 
 export interface CompilerOptions {
   readonly spec: CheckedSpec;
@@ -121,7 +129,8 @@ function located(e: unknown, span: SourceSpan): never {
 }
 
 function bool(v: Value, what: string, span: SourceSpan): boolean {
-  if (typeof v !== 'boolean') throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type', span);
+  if (typeof v !== 'boolean')
+    throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type', span);
   return v;
 }
 
@@ -142,6 +151,16 @@ export class Compiler {
 
   private get bindings() {
     return this.options.spec.bindings;
+  }
+
+  /**
+   * The context for an expression written inside instantiated modules: `sites` lists the
+   * INSTANCEs from the root module inwards (as SPECIFICATION is unfolded through `M!Spec`).
+   */
+  contextFor(sites: readonly InstanceSite[], init: boolean): CC {
+    let cc: CC = { layout: new Layout(null), primed: false, init, subst: null };
+    for (const site of sites) cc = { ...cc, subst: this.substEnv(site, cc) };
+    return cc;
   }
 
   rootContext(): CC {
@@ -181,7 +200,10 @@ export class Compiler {
         const value = Number.parseInt(e.digits, e.base);
         if (!Number.isSafeInteger(value) || value > 2147483647) {
           return () => {
-            throw new EvalError(`Integer overflow: ${e.digits} is larger than TLC's largest integer 2147483647`, 'overflow');
+            throw new EvalError(
+              `Integer overflow: ${e.digits} is larger than TLC's largest integer 2147483647`,
+              'overflow',
+            );
           };
         }
         return () => value;
@@ -208,11 +230,14 @@ export class Compiler {
         return (c, f) => (bool(cond(c, f), 'A condition of IF', span) ? then(c, f) : otherwise(c, f));
       }
       case 'Case': {
-        const arms = e.arms.map((a) => [this.compileExpr(a.guard, cc), this.compileExpr(a.body, cc), a.guard.span] as const);
+        const arms = e.arms.map(
+          (a) => [this.compileExpr(a.guard, cc), this.compileExpr(a.body, cc), a.guard.span] as const,
+        );
         const other = e.other ? this.compileExpr(e.other, cc) : undefined;
         const span = e.span;
         return (c, f) => {
-          for (const [guard, body, guardSpan] of arms) if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f);
+          for (const [guard, body, guardSpan] of arms)
+            if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f);
           if (other) return other(c, f);
           throw new EvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
         };
@@ -270,7 +295,11 @@ export class Compiler {
           const [arg] = args;
           return (c, f) => apply(fn(c, f), arg(c, f));
         }
-        return (c, f) => applyArgs(fn(c, f), args.map((a) => a(c, f)));
+        return (c, f) =>
+          applyArgs(
+            fn(c, f),
+            args.map((a) => a(c, f)),
+          );
       }
       case 'FunctionSet': {
         const domain = this.compileExpr(e.domain, cc);
@@ -281,7 +310,11 @@ export class Compiler {
         const names = e.fields.map((x) => str(x.name.name));
         const values = e.fields.map((x) => this.compileExpr(x.value, cc));
         return (c, f) => {
-          const [n, v] = sortFields(names, values.map((x) => x(c, f)), 'record');
+          const [n, v] = sortFields(
+            names,
+            values.map((x) => x(c, f)),
+            'record',
+          );
           return recordOf(n, v);
         };
       }
@@ -289,7 +322,11 @@ export class Compiler {
         const names = e.fields.map((x) => str(x.name.name));
         const sets = e.fields.map((x) => this.compileExpr(x.value, cc));
         return (c, f) => {
-          const [n, v] = sortFields(names, sets.map((x) => x(c, f)), 'record set');
+          const [n, v] = sortFields(
+            names,
+            sets.map((x) => x(c, f)),
+            'record set',
+          );
           return setOfRcds(n, v);
         };
       }
@@ -352,7 +389,11 @@ export class Compiler {
 
   private temporal(span: SourceSpan): Ev {
     return () => {
-      throw new EvalError('A temporal formula ([], <>, ~>, WF, SF, \\EE, \\AA) cannot be evaluated in a state; it can only be checked as a PROPERTY.', 'type', span);
+      throw new EvalError(
+        'A temporal formula ([], <>, ~>, WF, SF, \\EE, \\AA) cannot be evaluated in a state; it can only be checked as a PROPERTY.',
+        'type',
+        span,
+      );
     };
   }
 
@@ -438,7 +479,10 @@ export class Compiler {
   private compileSet(bound: BoundVars, cc: CC): Ev {
     if (!bound.set) {
       return () => {
-        throw new EvalError('TLC cannot enumerate an unbounded quantifier or CHOOSE; bound it with \\in S.', 'not-enumerable');
+        throw new EvalError(
+          'TLC cannot enumerate an unbounded quantifier or CHOOSE; bound it with \\in S.',
+          'not-enumerable',
+        );
       };
     }
     return this.compileExpr(bound.set, cc);
@@ -456,7 +500,9 @@ export class Compiler {
     bounds.forEach((b, i) => {
       const set = this.compileSet(b, cc);
       if (b.tuple || b.names.length === 1) ranges.push({ set, bind: slots[i].bind });
-      else for (const index of slots[i].indexes) ranges.push({ set, bind: (frame, x) => void (frame.v[index] = x) });
+      else
+        for (const index of slots[i].indexes)
+          ranges.push({ set, bind: (frame, x) => void (frame.v[index] = x) });
     });
     const loop = (c: Ctx, outer: Frame, body: () => boolean, frameOut?: (f: Frame) => void): boolean => {
       const f: Frame = ownFrame ? { v: new Array(layout.size), p: null } : outer;
@@ -513,7 +559,11 @@ export class Compiler {
         return bool(body(c, frame), 'The body of CHOOSE', bodyExpr.span);
       });
       if (chosen === undefined) {
-        throw new EvalError('Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.', 'other', span);
+        throw new EvalError(
+          'Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.',
+          'other',
+          span,
+        );
       }
       return chosen;
     };
@@ -523,8 +573,14 @@ export class Compiler {
     const layout = new Layout(cc.layout);
     const inner: CC = { ...cc, layout };
     const { slots } = this.bindBounds(bounds, inner);
-    const sets = bounds.flatMap((b) => (b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc))));
-    const binders = bounds.flatMap((b, i) => (b.tuple || b.names.length === 1 ? [slots[i].bind] : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x))));
+    const sets = bounds.flatMap((b) =>
+      b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc)),
+    );
+    const binders = bounds.flatMap((b, i) =>
+      b.tuple || b.names.length === 1
+        ? [slots[i].bind]
+        : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x)),
+    );
     const body = this.compileExpr(bodyExpr, inner);
     const single = binders.length === 1;
     return (c, f) => {
@@ -555,19 +611,42 @@ export class Compiler {
     for (const def of defs) {
       if (def.kind === 'RecursiveDecl') continue;
       const symbol = this.options.spec.definitions.get(def);
-      if (symbol) this.letLayouts.set(symbol, cc);
+      if (symbol) {
+        const list = this.letLayouts.get(symbol) ?? [];
+        if (!list.includes(cc)) list.push(cc);
+        this.letLayouts.set(symbol, list);
+      }
     }
     return cc;
   }
 
   /** LET definitions (and definitions of parameterised instances) -> the context they were defined in. */
-  private readonly letLayouts = new Map<Binding, CC>();
+  private readonly letLayouts = new Map<Binding, CC[]>();
+
+  /** The context a LET definition was defined in, as seen from a use in `cc` (an enclosing layout). */
+  private letContextOf(symbol: Binding, cc: CC): CC | undefined {
+    const list = this.letLayouts.get(symbol);
+    if (!list) return undefined;
+    for (let layout = cc.layout; layout; layout = layout.parent) {
+      const found = list.find((x) => x.layout === layout);
+      if (found) return found;
+    }
+    return list.find((x) => x.layout === null) ?? list[list.length - 1];
+  }
 
   private declared(ident: { name: string }): Binding {
     // Bound names are symbols the resolver created; find them through the binding of any use.
     let symbol = this.declarations.get(ident);
     if (!symbol) {
-      symbol = { kind: 'bound', name: ident.name, arity: 0, module: undefined, span: undefined, decl: ident as never, temporal: false };
+      symbol = {
+        kind: 'bound',
+        name: ident.name,
+        arity: 0,
+        module: undefined,
+        span: undefined,
+        decl: ident as never,
+        temporal: false,
+      };
       this.declarations.set(ident, symbol);
     }
     return symbol;
@@ -582,7 +661,8 @@ export class Compiler {
       if (symbol.kind === 'bound' || symbol.kind === 'param') this.declarations.set(symbol.decl, symbol);
     }
     for (const symbol of this.options.spec.definitions.values()) {
-      if (symbol.kind === 'definition' || symbol.kind === 'instance') for (const p of symbol.params) this.declarations.set(p.decl, p);
+      if (symbol.kind === 'definition' || symbol.kind === 'instance')
+        for (const p of symbol.params) this.declarations.set(p.decl, p);
     }
   }
 
@@ -600,6 +680,13 @@ export class Compiler {
     const target = definitionOf(symbol);
     const override = this.options.overrides.get(target);
     if (override) return this.compileBindingUse(app, override, cc);
+    const byName = target.kind === 'param' && app.args.length === 0 ? cc.byName?.get(target) : undefined;
+    if (byName) {
+      const ev = this.compileExpr(byName.expr, { ...byName.cc, primed: byName.cc.primed || cc.primed });
+      // The argument was written in an enclosing frame of this one (e.g. inside a LET of the body).
+      const up = cc.layout && byName.cc.layout ? cc.layout.distanceTo(byName.cc.layout) : 0;
+      return up <= 0 ? ev : (c, f) => ev(c, ascend(f, up) as Frame);
+    }
     switch (target.kind) {
       case 'builtin':
         return this.compileBuiltin(app, cc);
@@ -619,13 +706,20 @@ export class Compiler {
         const args = app.args.map((a) => this.compileArgument(a, cc));
         return (c, f) => {
           const op = (ascend(f, up) as Frame).v[index];
-          return this.callOperatorValue(op, args.map((a) => a(c, f)), c, target.name);
+          return this.callOperatorValue(
+            op,
+            args.map((a) => a(c, f)),
+            c,
+            target.name,
+          );
         };
       }
       case 'primitive':
         return this.compileNative(app, target.standardModule, target.name, cc);
       case 'definition': {
-        const native = target.module?.isStandard ? nativeOperator(target.module.name, target.name) : undefined;
+        const native = target.module?.isStandard
+          ? nativeOperator(target.module.name, target.name)
+          : undefined;
         if (native) return this.compileNative(app, target.module!.name, target.name, cc);
         return this.compileDefinitionCall(app, target, cc);
       }
@@ -646,21 +740,113 @@ export class Compiler {
       const { value } = binding;
       if (app.args.length === 0) return () => value;
       const args = app.args.map((a) => this.compileExpr(a, cc));
-      return (c, f) => applyArgs(value, args.map((a) => a(c, f)));
+      return (c, f) =>
+        applyArgs(
+          value,
+          args.map((a) => a(c, f)),
+        );
     }
+    const target = definitionOf(binding.symbol);
+    if (app.args.length > 0 && target.kind === 'definition')
+      return this.inlineCall(target, app.args, cc, { ...cc, subst: null });
     return this.compileApplication(app, binding.symbol, { ...cc, subst: null, layout: cc.layout });
+  }
+
+  private readonly inlining = new Set<Binding>();
+
+  /**
+   * Expands a call in place, its parameters standing for the argument expressions (TLA+'s
+   * call-by-name), with the body in `bodyCC`'s module context and the arguments in the caller's.
+   * Used where arguments and body live in different INSTANCE contexts (a constant operator the cfg
+   * or an INSTANCE replaces by a definition). A recursive definition is called by value instead.
+   */
+  private inlineCall(symbol: DefinitionSymbol, args: readonly Expr[], cc: CC, bodyCC: CC, action?: true): Ev;
+  private inlineCall(symbol: DefinitionSymbol, args: readonly Expr[], cc: CC, bodyCC: CC, action: true): Act;
+  private inlineCall(
+    symbol: DefinitionSymbol,
+    args: readonly Expr[],
+    cc: CC,
+    bodyCC: CC,
+    action?: boolean,
+  ): Ev | Act {
+    const byName = new Map(cc.byName ?? []);
+    symbol.params.forEach((p, i) => byName.set(p, { expr: args[i], cc }));
+    const inner: CC = { layout: cc.layout, primed: cc.primed, init: cc.init, subst: bodyCC.subst, byName };
+    if (this.inlining.has(symbol)) {
+      // Recursion: fall back to evaluating the arguments first.
+      const values = args.map((a) => this.compileExpr(a, cc));
+      const compiled = this.compiledDef(symbol, bodyCC);
+      const up = -1;
+      const call: Ev = (c, f) => {
+        const v = new Array<Value>(compiled.layout.size);
+        for (let i = 0; i < values.length; i++) v[i] = values[i](c, f);
+        return (compiled.ev as Ev)(c, { v, p: up < 0 ? null : f });
+      };
+      if (!action) return call;
+      const span = symbol.def.body.span;
+      return ((c, f, k) => {
+        if (bool(call(c, f), 'An action', span)) k();
+      }) as Act;
+    }
+    this.inlining.add(symbol);
+    try {
+      return action ? this.compileAction(symbol.def.body, inner) : this.compileExpr(symbol.def.body, inner);
+    } finally {
+      this.inlining.delete(symbol);
+    }
+  }
+
+  /**
+   * What a constant operator really calls: following INSTANCE substitutions outwards and the cfg's
+   * `C <- Def`, the definition and the module context it lives in; undefined if it ends in a value
+   * or an expression.
+   */
+  private calleeOf(target: Binding, cc: CC): { symbol: DefinitionSymbol; cc: CC } | undefined {
+    let symbol = target;
+    let context = cc;
+    for (let guard = 0; guard < 32; guard++) {
+      const override = this.options.overrides.get(symbol);
+      if (override) {
+        if (override.kind !== 'symbol') return undefined;
+        symbol = originalOf(override.symbol);
+        context = { ...context, subst: null, byName: undefined };
+        continue;
+      }
+      if (symbol.kind === 'definition') return { symbol, cc: context };
+      if (symbol.kind !== 'constant') return undefined;
+      const env = context.subst;
+      const sub = env?.site.substitutions.get(symbol);
+      if (env && sub) {
+        if (sub.kind === 'symbol') symbol = originalOf(sub.symbol);
+        else if (
+          sub.expr.kind === 'OpApp' &&
+          sub.expr.args.length === 0 &&
+          sub.expr.path.length === 0 &&
+          this.bindings.get(sub.expr)
+        )
+          symbol = originalOf(this.bindings.get(sub.expr) as Binding);
+        else return undefined;
+        context = { ...env.outer, primed: context.primed, init: context.init };
+        continue;
+      }
+      const binding = this.options.constants.get(symbol);
+      if (!binding || binding.kind !== 'symbol') return undefined;
+      symbol = originalOf(binding.symbol);
+      context = { ...context, subst: null, byName: undefined };
+    }
+    return undefined;
   }
 
   private compileVariable(symbol: VariableSymbol, cc: CC, app: OpApp): Ev {
     // A variable of an instantiated module is whatever the INSTANCE substitutes for it.
     {
-    const env = cc.subst;
-    if (env) {
-      const sub = env.site.substitutions.get(symbol);
-      if (sub) {
-        const outer: CC = { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init };
-        return this.compileSubstitution(sub, outer, cc, app);
-      }
+      const env = cc.subst;
+      if (env) {
+        const sub = env.site.substitutions.get(symbol);
+        if (sub) {
+          const outer: CC = { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init };
+          return this.compileSubstitution(sub, outer, cc, app);
+        }
       }
     }
     const index = this.variableIndex.get(symbol);
@@ -686,22 +872,36 @@ export class Compiler {
 
   private compileConstant(symbol: ConstantSymbol, app: OpApp, cc: CC): Ev {
     {
-    const env = cc.subst;
-    if (env) {
-      const sub = env.site.substitutions.get(symbol);
-      if (sub) return this.compileSubstitution(sub, { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init }, cc, app);
+      const env = cc.subst;
+      if (env) {
+        const sub = env.site.substitutions.get(symbol);
+        if (sub)
+          return this.compileSubstitution(
+            sub,
+            { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init },
+            cc,
+            app,
+          );
       }
     }
     const binding = this.options.constants.get(symbol);
     if (!binding) {
       return () => {
-        throw new EvalError(`The constant ${symbol.name} has no value: give it one in the .cfg file`, 'other');
+        throw new EvalError(
+          `The constant ${symbol.name} has no value: give it one in the .cfg file`,
+          'other',
+        );
       };
     }
     return this.compileBindingUse(app, binding, { ...cc, subst: null });
   }
 
-  private compileSubstitution(sub: InstanceSite['substitutions'] extends ReadonlyMap<unknown, infer V> ? V : never, outer: CC, inner: CC, app: OpApp): Ev {
+  private compileSubstitution(
+    sub: InstanceSite['substitutions'] extends ReadonlyMap<unknown, infer V> ? V : never,
+    outer: CC,
+    inner: CC,
+    app: OpApp,
+  ): Ev {
     // The substitution is written in the instantiating module; its bound names (the parameters of
     // I(x) == INSTANCE ...) live in an enclosing frame of the one we are in.
     const up = inner.layout && outer.layout ? inner.layout.distanceTo(outer.layout) : 0;
@@ -710,7 +910,13 @@ export class Compiler {
       if (app.args.length > 0) {
         const op = this.compileArgument(sub.expr, outer);
         const args = app.args.map((a) => this.compileExpr(a, inner));
-        return (c, f) => this.callOperatorValue(op(c, ascend(f, up) ?? f), args.map((a) => a(c, f)), c, app.name);
+        return (c, f) =>
+          this.callOperatorValue(
+            op(c, ascend(f, up) ?? f),
+            args.map((a) => a(c, f)),
+            c,
+            app.name,
+          );
       }
       ev = this.compileExpr(sub.expr, outer);
     } else {
@@ -718,7 +924,13 @@ export class Compiler {
       if (app.args.length > 0) {
         const args = app.args.map((a) => this.compileArgument(a, inner));
         const op = this.operatorAsValue(sub.symbol, outer);
-        return (c, f) => this.callOperatorValue(op(c, ascend(f, up) ?? f), args.map((a) => a(c, f)), c, app.name);
+        return (c, f) =>
+          this.callOperatorValue(
+            op(c, ascend(f, up) ?? f),
+            args.map((a) => a(c, f)),
+            c,
+            app.name,
+          );
       }
       ev = this.compileApplication(fake, sub.symbol, outer);
     }
@@ -727,7 +939,11 @@ export class Compiler {
   }
 
   private callOperatorValue(op: Value, args: Value[], c: Ctx, name: string): Value {
-    if (!(op instanceof OpValue)) throw new EvalError(`${name} is applied to arguments, but its value is not an operator: ${printValue(op)}`, 'type');
+    if (!(op instanceof OpValue))
+      throw new EvalError(
+        `${name} is applied to arguments, but its value is not an operator: ${printValue(op)}`,
+        'type',
+      );
     const saved = this.currentCtx;
     this.currentCtx = c;
     try {
@@ -750,17 +966,44 @@ export class Compiler {
     const target = definitionOf(symbol);
     const arity = target.arity;
     const name = target.name;
-    const params = Array.from({ length: arity }, (_, i) => ({ kind: 'Number', digits: String(i), base: 10, span: target.span }) as Expr);
+    const params = Array.from(
+      { length: arity },
+      (_, i) => ({ kind: 'Number', digits: String(i), base: 10, span: target.span }) as Expr,
+    );
     // Build a call node whose arguments are read from the operator value's argument array.
-    const argSymbols: Binding[] = params.map((_, i) => ({ kind: 'bound', name: `#${i}`, arity: 0, module: undefined, span: undefined, decl: { name: `#${i}` } as never, temporal: false }));
+    const argSymbols: Binding[] = params.map((_, i) => ({
+      kind: 'bound',
+      name: `#${i}`,
+      arity: 0,
+      module: undefined,
+      span: undefined,
+      decl: { name: `#${i}` } as never,
+      temporal: false,
+    }));
     const layout = new Layout(cc.layout);
     for (const s of argSymbols) layout.add(s);
     const fakeArgs: OpApp[] = argSymbols.map((s) => {
-      const node = { kind: 'OpApp', path: [], name: s.name, args: [], fix: 'call', span: target.span!, nameSpan: target.span! } as unknown as OpApp;
+      const node = {
+        kind: 'OpApp',
+        path: [],
+        name: s.name,
+        args: [],
+        fix: 'call',
+        span: target.span!,
+        nameSpan: target.span!,
+      } as unknown as OpApp;
       (this.bindings as Map<OpApp, Binding>).set(node, s);
       return node;
     });
-    const call = { kind: 'OpApp', path: [], name, args: fakeArgs, fix: 'call', span: target.span!, nameSpan: target.span! } as unknown as OpApp;
+    const call = {
+      kind: 'OpApp',
+      path: [],
+      name,
+      args: fakeArgs,
+      fix: 'call',
+      span: target.span!,
+      nameSpan: target.span!,
+    } as unknown as OpApp;
     const body = this.compileApplication(call, symbol, { ...cc, layout });
     return (_c, f) =>
       opValue(name, arity, (args) => {
@@ -799,7 +1042,11 @@ export class Compiler {
         return (c, f) => call(c, [a(c, f), b(c, f)]);
       }
       default:
-        return (c, f) => call(c, args.map((a) => a(c, f)));
+        return (c, f) =>
+          call(
+            c,
+            args.map((a) => a(c, f)),
+          );
     }
   }
 
@@ -813,8 +1060,9 @@ export class Compiler {
       byMode = new Map();
       this.defs.set(symbol, byMode);
     }
-    const letCC = this.letLayouts.get(symbol);
-    const key = this.defKey(cc) + (letCC ? `L${cc.layout ? 'x' : ''}` : '');
+    const letCC = this.letContextOf(symbol, cc);
+    const key =
+      this.defKey(letCC ? { ...cc, subst: letCC.subst } : cc) + (letCC ? `L${layoutId(letCC.layout)}` : '');
     let compiled = byMode.get(key);
     if (compiled) return compiled;
     const definingLayout = letCC ? letCC.layout : (cc.subst?.outer.layout ?? null);
@@ -822,11 +1070,22 @@ export class Compiler {
     for (const p of symbol.params) layout.add(p);
     compiled = { layout, definingLayout };
     byMode.set(key, compiled);
-    const bodyCC: CC = { layout, primed: cc.primed, init: cc.init, subst: cc.subst };
+    const bodyCC: CC = {
+      layout,
+      primed: cc.primed,
+      init: cc.init,
+      subst: letCC ? letCC.subst : cc.subst,
+      byName: letCC?.byName,
+    };
     const entry = compiled;
     const body = this.compileExpr(symbol.def.body, bodyCC);
     const cacheable =
-      symbol.params.length === 0 && !cc.primed && !cc.init && !letCC && cc.subst === null && this.options.spec.levels.levelOfName(symbol).level === 0;
+      symbol.params.length === 0 &&
+      !cc.primed &&
+      !cc.init &&
+      !letCC &&
+      cc.subst === null &&
+      this.options.spec.levels.levelOfName(symbol).level === 0;
     if (cacheable) {
       entry.constantCache = null;
       entry.ev = (c, f) => {
@@ -843,11 +1102,15 @@ export class Compiler {
 
   private compileDefinitionCall(app: OpApp, symbol: DefinitionSymbol, cc: CC): Ev {
     const compiled = this.compiledDef(symbol, cc);
-    const args = app.args.map((a, i) => ((symbol.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+    const args = app.args.map((a, i) =>
+      (symbol.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc),
+    );
     const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
     const layout = compiled.layout;
     if (args.length === 0) {
-      if (up < 0) return (c) => (compiled.ev as Ev)(c, { v: layout.size > 0 ? new Array(layout.size) : NO_SLOTS, p: null });
+      if (up < 0)
+        return (c) =>
+          (compiled.ev as Ev)(c, { v: layout.size > 0 ? new Array(layout.size) : NO_SLOTS, p: null });
       return (c, f) => (compiled.ev as Ev)(c, { v: new Array(layout.size), p: ascend(f, up) });
     }
     return (c, f) => {
@@ -864,8 +1127,8 @@ export class Compiler {
       byMode = new Map();
       this.defs.set(symbol, byMode);
     }
-    const letCC = this.letLayouts.get(symbol);
-    const key = this.defKey(cc) + (letCC ? 'L' : '');
+    const letCC = this.letContextOf(symbol, cc);
+    const key = this.defKey(cc) + (letCC ? `L${layoutId(letCC.layout)}` : '');
     let compiled = byMode.get(key);
     if (!compiled) {
       const definingLayout = letCC ? letCC.layout : (cc.subst?.outer.layout ?? null);
@@ -873,9 +1136,19 @@ export class Compiler {
       compiled = { layout, definingLayout };
       byMode.set(key, compiled);
       const entry = compiled;
-      const ctor = this.compileFunctionCtor(symbol.def.bounds, symbol.def.body, { layout, primed: cc.primed, init: cc.init, subst: cc.subst });
+      const ctor = this.compileFunctionCtor(symbol.def.bounds, symbol.def.body, {
+        layout,
+        primed: cc.primed,
+        init: cc.init,
+        subst: cc.subst,
+      });
       const recursive = this.isRecursiveFunction(symbol);
-      const cacheable = !letCC && !cc.primed && !cc.init && cc.subst === null && this.options.spec.levels.levelOfName(symbol).level === 0;
+      const cacheable =
+        !letCC &&
+        !cc.primed &&
+        !cc.init &&
+        cc.subst === null &&
+        this.options.spec.levels.levelOfName(symbol).level === 0;
       entry.ev = (c, f) => {
         if (entry.constantCache) return entry.constantCache.value;
         // While the function is being built, recursive references see a lazy version of it.
@@ -905,7 +1178,13 @@ export class Compiler {
 
   private isRecursiveFunction(symbol: FunctionSymbol): boolean {
     for (const [app, target] of this.bindings) {
-      if (target === symbol && app.span.start.offset >= symbol.def.span.start.offset && app.span.end.offset <= symbol.def.span.end.offset && app.span.file === symbol.def.span.file) return true;
+      if (
+        target === symbol &&
+        app.span.start.offset >= symbol.def.span.start.offset &&
+        app.span.end.offset <= symbol.def.span.end.offset &&
+        app.span.file === symbol.def.span.file
+      )
+        return true;
     }
     return false;
   }
@@ -915,8 +1194,14 @@ export class Compiler {
     const bodyLayout = new Layout(layout);
     const inner: CC = { layout: bodyLayout, primed: cc.primed, init: cc.init, subst: cc.subst };
     const { slots } = this.bindBounds(symbol.def.bounds, inner);
-    const binders = symbol.def.bounds.flatMap((b, i) => (b.tuple || b.names.length === 1 ? [slots[i].bind] : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x))));
-    const sets = symbol.def.bounds.flatMap((b) => (b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc))));
+    const binders = symbol.def.bounds.flatMap((b, i) =>
+      b.tuple || b.names.length === 1
+        ? [slots[i].bind]
+        : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x)),
+    );
+    const sets = symbol.def.bounds.flatMap((b) =>
+      b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc)),
+    );
     const body = this.compileExpr(symbol.def.body, inner);
     const domain = binders.length === 1 ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
     const parent = snapshot(f);
@@ -1005,7 +1290,10 @@ export class Compiler {
     if (name === '[]' || name === '<>' || name === '~>' || name === '-+->') return this.temporal(app.span);
     if (name === '\\cdot') {
       return () => {
-        throw new EvalError('Action composition \\cdot is not supported by the evaluator (TLC does not support it either)', 'other');
+        throw new EvalError(
+          'Action composition \\cdot is not supported by the evaluator (TLC does not support it either)',
+          'other',
+        );
       };
     }
     if (name === '\\X') {
@@ -1024,10 +1312,12 @@ export class Compiler {
       case '~':
         return (c, f) => !bool(a(c, f), 'The argument of ~', spanA);
       case '=>':
-        return (c, f) => !bool(a(c, f), 'The left side of =>', spanA) || bool(b(c, f), 'The right side of =>', spanB);
+        return (c, f) =>
+          !bool(a(c, f), 'The left side of =>', spanA) || bool(b(c, f), 'The right side of =>', spanB);
       case '<=>':
       case '\\equiv':
-        return (c, f) => bool(a(c, f), 'The left side of <=>', spanA) === bool(b(c, f), 'The right side of <=>', spanB);
+        return (c, f) =>
+          bool(a(c, f), 'The left side of <=>', spanA) === bool(b(c, f), 'The right side of <=>', spanB);
       case '=':
         return (c, f) => equals(a(c, f), b(c, f));
       case '#':
@@ -1101,6 +1391,11 @@ export class Compiler {
 
   /** The variable index if `e` is an assignable variable in this mode (x' in actions, x in Init). */
   private assignable(e: Expr, cc: CC): number | undefined {
+    if (e.kind === 'OpApp' && e.args.length === 0 && e.path.length === 0 && cc.byName) {
+      const symbol = this.bindings.get(e);
+      const arg = symbol ? cc.byName.get(symbol) : undefined;
+      if (arg) return this.assignable(arg.expr, arg.cc);
+    }
     let target = e;
     if (!cc.init) {
       if (!(target.kind === 'OpApp' && target.name === "'" && target.fix === 'postfix')) return undefined;
@@ -1109,8 +1404,26 @@ export class Compiler {
     if (target.kind !== 'OpApp' || target.args.length > 0 || target.path.length > 0) return undefined;
     const symbol = this.bindings.get(target);
     if (!symbol || symbol.kind !== 'variable') return undefined;
-    if (cc.subst) return undefined; // a variable of an instantiated module stands for an expression
-    return this.variableIndex.get(symbol);
+    return this.variableThroughSubstitutions(symbol, cc);
+  }
+
+  /**
+   * The state variable a variable of an instantiated module stands for, when the INSTANCE
+   * substitutes it by a variable (as `INSTANCE M` does implicitly); undefined when it stands for
+   * an expression.
+   */
+  private variableThroughSubstitutions(symbol: VariableSymbol, cc: CC): number | undefined {
+    const env = cc.subst;
+    if (!env) return this.variableIndex.get(symbol);
+    const sub = env.site.substitutions.get(symbol);
+    if (!sub) return this.variableIndex.get(symbol);
+    let replacement: Binding | undefined;
+    if (sub.kind === 'symbol') replacement = sub.symbol;
+    else if (sub.expr.kind === 'OpApp' && sub.expr.args.length === 0 && sub.expr.path.length === 0)
+      replacement = this.bindings.get(sub.expr);
+    return replacement?.kind === 'variable'
+      ? this.variableThroughSubstitutions(replacement, env.outer)
+      : undefined;
   }
 
   private compileActionInner(e: Expr, cc: CC): Act {
@@ -1122,14 +1435,18 @@ export class Compiler {
         const then = this.compileAction(e.then, cc);
         const otherwise = this.compileAction(e.else, cc);
         const span = e.cond.span;
-        return (c, f, k) => (bool(cond(c, f), 'A condition of IF', span) ? then(c, f, k) : otherwise(c, f, k));
+        return (c, f, k) =>
+          bool(cond(c, f), 'A condition of IF', span) ? then(c, f, k) : otherwise(c, f, k);
       }
       case 'Case': {
-        const arms = e.arms.map((a) => [this.compileExpr(a.guard, cc), this.compileAction(a.body, cc), a.guard.span] as const);
+        const arms = e.arms.map(
+          (a) => [this.compileExpr(a.guard, cc), this.compileAction(a.body, cc), a.guard.span] as const,
+        );
         const other = e.other ? this.compileAction(e.other, cc) : undefined;
         const span = e.span;
         return (c, f, k) => {
-          for (const [guard, body, guardSpan] of arms) if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f, k);
+          for (const [guard, body, guardSpan] of arms)
+            if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f, k);
           if (other) return other(c, f, k);
           throw new EvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
         };
@@ -1137,7 +1454,7 @@ export class Compiler {
       case 'Let':
         return this.compileAction(e.body, this.letContext(e.defs, cc));
       case 'Quantified': {
-        if (e.quantifier === '\\A') return this.predicateAction(e, cc);
+        if (e.quantifier === '\\A') return this.forallAction(e.bounds, e.body, cc);
         const { layout, loop, ownFrame } = this.boundLoop(e.bounds, cc);
         const body = this.compileAction(e.body, { ...cc, layout });
         if (ownFrame) {
@@ -1170,6 +1487,50 @@ export class Compiler {
       default:
         return this.predicateAction(e, cc);
     }
+  }
+
+  /**
+   * `\A x \in S : A` in an action or Init is, as in TLC, the conjunction of A for every x in S,
+   * each conjunct itself an action (so its disjunctions and \E branch, and it may assign).
+   */
+  private forallAction(bounds: readonly BoundVars[], bodyExpr: Expr, cc: CC): Act {
+    const { layout, loop, ownFrame } = this.boundLoop(bounds, cc);
+    const body = this.compileAction(bodyExpr, { ...cc, layout });
+    const indexes = bounds.flatMap((b) => b.names.map((n) => layout.add(this.declared(n))));
+    return (c, f, k) => {
+      // Collect every combination of bound values first (TLC's context enumeration).
+      let frame = f;
+      const combos: Value[][] = [];
+      loop(
+        c,
+        f,
+        () => {
+          combos.push(indexes.map((i) => frame.v[i]));
+          return false;
+        },
+        ownFrame
+          ? (x) => {
+              frame = x;
+            }
+          : undefined,
+      );
+      const bind = (i: number) => {
+        const combo = combos[i];
+        for (let j = 0; j < indexes.length; j++) frame.v[indexes[j]] = combo[j];
+      };
+      const go = (i: number): void => {
+        if (i === combos.length) {
+          k();
+          return;
+        }
+        bind(i);
+        body(c, frame, () => {
+          go(i + 1);
+          bind(i);
+        });
+      };
+      go(0);
+    };
   }
 
   private junctionAction(op: '/\\' | '\\/', items: readonly Expr[], cc: CC): Act {
@@ -1226,12 +1587,34 @@ export class Compiler {
       }
     }
     if (!target) return this.predicateAction(app, cc);
-    const override = this.options.overrides.get(target);
-    if (override) return this.predicateAction(app, cc);
-    if (target.kind === 'definition' && !(target.module?.isStandard && nativeOperator(target.module.name, target.name))) {
+    // A constant operator or definition replaced by a definition (the cfg's Send <- MCSend, or an
+    // INSTANCE substitution) acts as that definition, expanded with its arguments by name.
+    if (target.kind === 'constant' || this.options.overrides.has(target)) {
+      const callee = this.calleeOf(target, cc);
+      if (!callee) return this.predicateAction(app, cc);
+      if (callee.symbol.params.length === 0) {
+        const use: OpApp = { ...app, path: [] };
+        (this.bindings as Map<OpApp, Binding>).set(use, callee.symbol);
+        return this.opAppAction(use, callee.cc);
+      }
+      return this.inlineCall(callee.symbol, app.args, cc, callee.cc, true);
+    }
+    if (
+      target.kind === 'definition' &&
+      !(target.module?.isStandard && nativeOperator(target.module.name, target.name))
+    ) {
+      const byNameLevel = cc.init ? 1 : 2;
+      if (app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)) {
+        // Primed arguments: expand the operator in place, its parameters standing for the arguments.
+        const byName = new Map(cc.byName ?? []);
+        target.params.forEach((p, i) => byName.set(p, { expr: app.args[i], cc }));
+        return this.compileAction(target.def.body, { ...cc, byName });
+      }
       // An action defined by an operator: its body is an action too, with the arguments bound.
       const compiled = this.compiledDefAction(target, cc);
-      const args = app.args.map((a, i) => ((target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+      const args = app.args.map((a, i) =>
+        (target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc),
+      );
       const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
       const layout = compiled.layout;
       return (c, f, k) => {
@@ -1255,11 +1638,9 @@ export class Compiler {
         }
         const env = this.substEnv(target.site, outer);
         const innerCC: CC = { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env };
-        const act = this.opAppAction({ ...app, path: [] } as OpApp, innerCC);
         const stripped: OpApp = { ...app, path: [] };
         (this.bindings as Map<OpApp, Binding>).set(stripped, target.inner);
         const real = this.opAppAction(stripped, innerCC);
-        void act;
         if (!bindParams) return real;
         const bind = bindParams;
         return (c, f, k) => real(c, bind(c, f), k);
@@ -1335,7 +1716,7 @@ export class Compiler {
   }
 
   private unchangedVariables(e: Expr, cc: CC): number[] | undefined {
-    if (cc.subst || cc.init) return undefined;
+    if (cc.init) return undefined;
     if (e.kind === 'Tuple') {
       const out: number[] = [];
       for (const x of e.elements) {
@@ -1351,10 +1732,11 @@ export class Compiler {
       const target = definitionOf(symbol);
       if (this.options.overrides.has(target)) return undefined;
       if (target.kind === 'variable') {
-        const index = this.variableIndex.get(target);
+        const index = this.variableThroughSubstitutions(target, cc);
         return index === undefined ? undefined : [index];
       }
-      if (target.kind === 'definition' && target.params.length === 0) return this.unchangedVariables(target.def.body, cc);
+      if (target.kind === 'definition' && target.params.length === 0)
+        return this.unchangedVariables(target.def.body, cc);
     }
     return undefined;
   }
@@ -1370,6 +1752,12 @@ function asTuple(x: Value, n: number): readonly Value[] {
   const t = toTupleOrNull(x);
   if (t && t.elems.length === n) return t.elems;
   throw new EvalError(`A tuple of ${n} elements was expected, but the value is ${printValue(x)}`, 'type');
+}
+
+function originalOf(symbol: Binding): Binding {
+  let s = symbol;
+  while (s.kind === 'instanced') s = s.inner;
+  return definitionOf(s);
 }
 
 const siteIds = new WeakMap<InstanceSite, number>();

@@ -43,7 +43,8 @@ export class Layout {
   distanceTo(ancestor: Layout | null): number {
     if (ancestor === null) return -1;
     let up = 0;
-    for (let layout: Layout | null = this; layout; layout = layout.parent, up++) if (layout === ancestor) return up;
+    for (let layout: Layout | null = this; layout; layout = layout.parent, up++)
+      if (layout === ancestor) return up;
     throw new Error('internal: layout is not an ancestor');
   }
 }

@@ -55,16 +55,27 @@ export interface NativeContext {
 }
 
 type Ctx = { readonly level: number };
-export type Native = (args: Value[], natives: NativeContext, c: Ctx, call: (op: Value, args: Value[]) => Value) => Value;
+export type Native = (
+  args: Value[],
+  natives: NativeContext,
+  c: Ctx,
+  call: (op: Value, args: Value[]) => Value,
+) => Value;
 
 function int(v: Value, which: 'first' | 'second', op: string): number {
   if (typeof v !== 'number') {
-    throw new EvalError(`The ${which} argument of ${op} should be an integer, but instead it is:\n${printValue(v)}`, 'type');
+    throw new EvalError(
+      `The ${which} argument of ${op} should be an integer, but instead it is:\n${printValue(v)}`,
+      'type',
+    );
   }
   return v;
 }
 
-const two = (op: string, f: (a: number, b: number) => Value): Native => (args) => f(int(args[0], 'first', op), int(args[1], 'second', op));
+const two =
+  (op: string, f: (a: number, b: number) => Value): Native =>
+  (args) =>
+    f(int(args[0], 'first', op), int(args[1], 'second', op));
 
 const NATURALS: Record<string, Native> = {
   Nat: () => NAT,
@@ -106,7 +117,8 @@ const SEQUENCES: Record<string, Native> = {
   SubSeq: (a) => seqSubSeq(a[0], a[1], a[2]),
   SelectSeq: (a, _n, _c, call) => {
     const test = a[1];
-    if (!(test instanceof OpValue)) throw new EvalError('The second argument of SelectSeq must be an operator', 'type');
+    if (!(test instanceof OpValue))
+      throw new EvalError('The second argument of SelectSeq must be an operator', 'type');
     return seqSelect(a[0], (x) => call(test, [x]));
   },
 };
@@ -151,16 +163,23 @@ const TLC: Record<string, Native> = {
   Assert: (a) => {
     if (a[0] === true) return true;
     if (a[0] === false) {
-      throw new EvalError(`The first argument of Assert evaluated to FALSE; the second argument was:\n${printValue(a[1])}`, 'assert' as never);
+      throw new EvalError(
+        `The first argument of Assert evaluated to FALSE; the second argument was:\n${printValue(a[1])}`,
+        'assert' as never,
+      );
     }
-    throw new EvalError(`The first argument of Assert should be a boolean, but instead it is:\n${printValue(a[0])}`, 'type');
+    throw new EvalError(
+      `The first argument of Assert should be a boolean, but instead it is:\n${printValue(a[0])}`,
+      'type',
+    );
   },
   JavaTime: () => Math.floor(Date.now() / 1000) & 0x7fffffff,
   TLCGet: (a, n, c) => {
     const key = a[0];
     if (typeof key === 'number') {
       const v = n.registers.get(key);
-      if (v === undefined) throw new EvalError(`TLCGet(${key}) was called before TLCSet(${key}, ...)`, 'other');
+      if (v === undefined)
+        throw new EvalError(`TLCGet(${key}) was called before TLCSet(${key}, ...)`, 'other');
       return v;
     }
     if (key === str('level')) return c.level;
@@ -170,7 +189,8 @@ const TLC: Record<string, Native> = {
     return v;
   },
   TLCSet: (a, n) => {
-    if (typeof a[0] !== 'number') throw new EvalError('The first argument of TLCSet must be an integer', 'type');
+    if (typeof a[0] !== 'number')
+      throw new EvalError('The first argument of TLCSet must be an integer', 'type');
     n.registers.set(a[0], a[1]);
     return true;
   },
@@ -179,14 +199,16 @@ const TLC: Record<string, Native> = {
   Permutations: (a) => permutations(a[0]),
   SortSeq: (a, _n, _c, call) => {
     const op = a[1];
-    if (!(op instanceof OpValue)) throw new EvalError('The second argument of SortSeq must be an operator', 'type');
+    if (!(op instanceof OpValue))
+      throw new EvalError('The second argument of SortSeq must be an operator', 'type');
     const elems = [...(tuple([]) && seqElements(a[0]))];
     elems.sort((x, y) => (call(op, [x, y]) === true ? -1 : call(op, [y, x]) === true ? 1 : 0));
     return tuple(elems);
   },
   RandomElement: (a) => {
     const elems = setElements(a[0]);
-    if (elems.length === 0) throw new EvalError('Attempted to compute RandomElement of the empty set', 'other');
+    if (elems.length === 0)
+      throw new EvalError('Attempted to compute RandomElement of the empty set', 'other');
     return elems[Math.floor(Math.random() * elems.length)];
   },
   Any: () => {
@@ -221,7 +243,8 @@ const RANDOMIZATION: Record<string, Native> = {
   RandomSubset: (a) => {
     const k = int(a[0], 'first', 'RandomSubset');
     const elems = [...setElements(a[1])];
-    if (k > elems.length) throw new EvalError(`The first argument of RandomSubset must be at most the size of the set`, 'other');
+    if (k > elems.length)
+      throw new EvalError(`The first argument of RandomSubset must be at most the size of the set`, 'other');
     for (let i = elems.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));
       [elems[i], elems[j]] = [elems[j], elems[i]];
@@ -246,7 +269,10 @@ export function nativeOperator(module: string, name: string): Native | undefined
   return NATIVES[module]?.[name];
 }
 
-export function defaultNativeContext(print: (text: string) => void = () => {}, stringSet?: Value): NativeContext {
+export function defaultNativeContext(
+  print: (text: string) => void = () => {},
+  stringSet?: Value,
+): NativeContext {
   return {
     stringSet: stringSet ?? setOf([]),
     print,

@@ -9,11 +9,18 @@ import {
   type TransitionSystem,
 } from '@modelcheck/core';
 import type { ConfigFile, ConfigValue, ConstantEntry } from '../config/config-ast.js';
-import { type ConstantBinding, type Ctx, type Ev, Compiler } from '../eval/compiler.js';
+import { type Act, Compiler, type ConstantBinding, type Ctx, type Ev } from '../eval/compiler.js';
 import { EMPTY_FRAME, type Frame, Layout } from '../eval/frame.js';
 import { defaultNativeContext } from '../eval/natives.js';
 import type { CheckedSpec } from '../semantics/analyze.js';
-import { type Binding, type ConstantSymbol, definitionOf, type ResolvedModule, type VariableSymbol } from '../semantics/symbols.js';
+import {
+  type Binding,
+  type ConstantSymbol,
+  definitionOf,
+  type InstanceSite,
+  type ResolvedModule,
+  type VariableSymbol,
+} from '../semantics/symbols.js';
 import type { Expr, OpApp } from '../syntax/ast.js';
 import {
   EvalError,
@@ -43,11 +50,17 @@ export const ModelCode = {
 
 function toDiagnostic(error: unknown, fallback: SourceSpan | undefined): Diagnostic {
   if (error instanceof EvalError) {
-    const code = /^The first argument of Assert evaluated to FALSE/.test(error.message) ? ModelCode.assertFailed : ModelCode.evaluation;
+    const code = /^The first argument of Assert evaluated to FALSE/.test(error.message)
+      ? ModelCode.assertFailed
+      : ModelCode.evaluation;
     return makeDiagnostic(code, error.message, error.span ?? fallback);
   }
   if (error instanceof RangeError && /call stack/i.test(error.message)) {
-    return makeDiagnostic(ModelCode.evaluation, 'The evaluation recursed too deeply (is a recursive definition missing its base case?)', fallback);
+    return makeDiagnostic(
+      ModelCode.evaluation,
+      'The evaluation recursed too deeply (is a recursive definition missing its base case?)',
+      fallback,
+    );
   }
   throw error;
 }
@@ -79,6 +92,7 @@ function configValue(v: ConfigValue): Value {
 
 interface ActionLeaf {
   readonly expr: Expr;
+  readonly sites: readonly InstanceSite[];
   readonly name: string;
   readonly span: SourceSpan;
   readonly module: string;
@@ -92,7 +106,11 @@ function locationText(span: SourceSpan, module: string): string {
  * Builds the model a cfg describes: constants bound, Init and Next compiled, Next split into the
  * named actions TLC shows in traces, invariants, constraints and action properties ready to check.
  */
-export function buildModel(spec: CheckedSpec, config: ConfigFile, options: BuildModelOptions = {}): { model?: TlaModel; diagnostics: Diagnostic[] } {
+export function buildModel(
+  spec: CheckedSpec,
+  config: ConfigFile,
+  options: BuildModelOptions = {},
+): { model?: TlaModel; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const root = spec.root;
   if (!root) return { diagnostics: [makeDiagnostic(ModelCode.noSpec, 'the spec did not load')] };
@@ -111,7 +129,9 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
   }
   const rootConstants = root.parameters.filter((p): p is ConstantSymbol => p.kind === 'constant');
   for (const entry of entries) {
-    const scopeModule: ResolvedModule | undefined = entry.module ? modulesByName.get(entry.module.name) : root;
+    const scopeModule: ResolvedModule | undefined = entry.module
+      ? modulesByName.get(entry.module.name)
+      : root;
     if (!scopeModule) continue;
     const symbol = scopeModule.scope.get(entry.name.name);
     const binding: ConstantBinding | undefined =
@@ -122,12 +142,22 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
             return target ? ({ kind: 'symbol', symbol: target } as const) : undefined;
           })();
     if (!binding) continue;
-    if (symbol?.kind === 'constant') constants.set(symbol, binding);
-    else if (symbol) overrides.set(definitionOf(symbol), binding);
+    // Keyed by the original declaration: an override applies wherever the definition is used,
+    // whichever INSTANCE or EXTENDS brought it into scope.
+    const original = symbol ? originalSymbol(symbol) : undefined;
+    if (original?.kind === 'constant') constants.set(original, binding);
+    else if (original) overrides.set(original, binding);
     // `x = x` for a name that is not declared: a model value TLC ignores.
   }
   for (const c of rootConstants) {
-    if (!constants.has(c)) diagnostics.push(makeDiagnostic('CFG211', `The constant ${c.name} is not assigned a value by the configuration file`, config.span));
+    if (!constants.has(c))
+      diagnostics.push(
+        makeDiagnostic(
+          'CFG211',
+          `The constant ${c.name} is not assigned a value by the configuration file`,
+          config.span,
+        ),
+      );
   }
 
   const variables = root.parameters.filter((p): p is VariableSymbol => p.kind === 'variable');
@@ -137,75 +167,127 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
   compiler.indexDeclarations();
 
   const symbolUse = (symbol: Binding, span: SourceSpan): OpApp => {
-    const node = { kind: 'OpApp', path: [], name: symbol.name, args: [], fix: 'call', span, nameSpan: span } as unknown as OpApp;
+    const node = {
+      kind: 'OpApp',
+      path: [],
+      name: symbol.name,
+      args: [],
+      fix: 'call',
+      span,
+      nameSpan: span,
+    } as unknown as OpApp;
     (spec.bindings as Map<OpApp, Binding>).set(node, symbol);
     return node;
   };
   const lookup = (name: string, span: SourceSpan): Binding | undefined => {
     const symbol = root.scope.get(name);
-    if (!symbol) diagnostics.push(makeDiagnostic('CFG200', `${name} is not defined in module ${root.name}`, span));
+    if (!symbol)
+      diagnostics.push(makeDiagnostic('CFG200', `${name} is not defined in module ${root.name}`, span));
     return symbol;
   };
   const predicate = (name: string, span: SourceSpan): Ev | undefined => {
     const symbol = lookup(name, span);
     if (!symbol) return undefined;
-    const ev = compiler.compileExpr(symbolUse(symbol, span), { layout: new Layout(null), primed: false, init: false, subst: null });
+    const ev = compiler.compileExpr(symbolUse(symbol, span), {
+      layout: new Layout(null),
+      primed: false,
+      init: false,
+      subst: null,
+    });
     return ev;
   };
 
   // --- Init and Next ---------------------------------------------------------------------------
-  let initExpr: Expr | undefined;
-  let nextExpr: Expr | undefined;
+  let init: Part[] = [];
+  let next: Part | undefined;
   let nextName = 'Next';
   const fairness: SourceSpan[] = [];
   const temporalProperties: { name: string; span?: SourceSpan }[] = [];
-  const actionPropertyExprs: { name: string; expr: Expr; span: SourceSpan }[] = [];
+  const actionPropertyExprs: {
+    name: string;
+    expr: Expr;
+    sites: readonly InstanceSite[];
+    span: SourceSpan;
+  }[] = [];
   const specName = names.specification?.[0];
   if (specName) {
     const symbol = lookup(specName.name, specName.span);
     if (symbol) {
       const parts = conjuncts(symbolUse(symbol, specName.span), spec);
-      const inits: Expr[] = [];
+      const inits: Part[] = [];
       for (const part of parts) {
-        const level = spec.levels.levelOfExpression(part).level;
-        if (part.kind === 'OpApp' && part.name === '[]' && part.args[0]?.kind === 'ActionExpr' && (part.args[0] as { box: boolean }).box) {
-          const action = part.args[0] as Extract<Expr, { kind: 'ActionExpr' }>;
-          nextExpr = action.action;
+        const x = part.expr;
+        if (x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && x.args[0].box) {
+          const action = x.args[0];
+          next = { expr: action.action, sites: part.sites };
           nextName = action.action.kind === 'OpApp' ? action.action.name : 'Next';
-        } else if (part.kind === 'Fairness') fairness.push(part.span);
-        else if (level <= 1) inits.push(part);
-        else if (level === 3) fairness.push(part.span);
-        else diagnostics.push(makeDiagnostic(ModelCode.badSpecShape, `TLC cannot handle this conjunct of the specification ${specName.name}`, part.span));
+        } else if (x.kind === 'Fairness') fairness.push(x.span);
+        else {
+          const level =
+            part.sites.length === 0 ? spec.levels.levelOfExpression(x).level : levelOfPart(part, spec);
+          if (level <= 1) inits.push(part);
+          else if (level === 3) fairness.push(x.span);
+          else
+            diagnostics.push(
+              makeDiagnostic(
+                ModelCode.badSpecShape,
+                `TLC cannot handle this conjunct of the specification ${specName.name}`,
+                x.span,
+              ),
+            );
+        }
       }
-      if (inits.length === 1) initExpr = inits[0];
-      else if (inits.length > 1) initExpr = { kind: 'Junction', op: '/\\', items: inits, column: 1, span: inits[0].span } as Expr;
+      init = inits;
     }
   } else {
-    const init = names.init?.[0];
-    const next = names.next?.[0];
-    if (init) {
-      const s = lookup(init.name, init.span);
-      if (s) initExpr = symbolUse(s, init.span);
+    const initName = names.init?.[0];
+    const nextCfg = names.next?.[0];
+    if (initName) {
+      const s = lookup(initName.name, initName.span);
+      if (s) init = [{ expr: symbolUse(s, initName.span), sites: [] }];
     }
-    if (next) {
-      const s = lookup(next.name, next.span);
+    if (nextCfg) {
+      const s = lookup(nextCfg.name, nextCfg.span);
       if (s) {
-        nextExpr = symbolUse(s, next.span);
-        nextName = next.name;
+        next = { expr: symbolUse(s, nextCfg.span), sites: [] };
+        nextName = nextCfg.name;
       }
     }
   }
-  if (!initExpr) diagnostics.push(makeDiagnostic(ModelCode.noSpec, 'no initial predicate: give INIT or a SPECIFICATION of the form Init /\\ [][Next]_vars', config.span));
-  if (variables.length > 0 && !nextExpr) diagnostics.push(makeDiagnostic(ModelCode.noSpec, 'no next-state relation: give NEXT or a SPECIFICATION of the form Init /\\ [][Next]_vars', config.span));
+  if (variables.length > 0 && init.length === 0)
+    diagnostics.push(
+      makeDiagnostic(
+        ModelCode.noSpec,
+        'no initial predicate: give INIT or a SPECIFICATION of the form Init /\\ [][Next]_vars',
+        config.span,
+      ),
+    );
+  if (variables.length > 0 && !next)
+    diagnostics.push(
+      makeDiagnostic(
+        ModelCode.noSpec,
+        'no next-state relation: give NEXT or a SPECIFICATION of the form Init /\\ [][Next]_vars',
+        config.span,
+      ),
+    );
 
   // --- properties --------------------------------------------------------------------------------
   for (const p of names.property ?? []) {
     const symbol = lookup(p.name, p.span);
     if (!symbol) continue;
     const parts = conjuncts(symbolUse(symbol, p.span), spec);
-    const boxes = parts.filter((x) => x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && (x.args[0] as { box: boolean }).box);
+    const boxes = parts.filter(
+      ({ expr: x }) =>
+        x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && x.args[0].box,
+    );
     if (boxes.length === parts.length) {
-      for (const b of boxes) actionPropertyExprs.push({ name: p.name, expr: (b as OpApp).args[0], span: p.span });
+      for (const b of boxes)
+        actionPropertyExprs.push({
+          name: p.name,
+          expr: (b.expr as OpApp).args[0],
+          sites: b.sites,
+          span: p.span,
+        });
     } else {
       temporalProperties.push({ name: p.name, span: p.span });
     }
@@ -214,19 +296,37 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   // --- actions -----------------------------------------------------------------------------------
-  const leaves: ActionLeaf[] = nextExpr ? splitActions(nextExpr, nextName, root.name, spec) : [];
+  const leaves: ActionLeaf[] = next ? splitActions(next.expr, nextName, root.name, spec, next.sites) : [];
   const actionInfos: ActionInfo[] = leaves.map((l) => ({ name: l.name, span: l.span }));
   const locations = leaves.map((l) => `${l.name} ${locationText(l.span, l.module)}`);
-  const actionCC = { layout: new Layout(null), primed: false, init: false, subst: null };
-  const acts = leaves.map((l) => compiler.compileAction(l.expr, actionCC));
-  const initAct = initExpr ? compiler.compileAction(initExpr, { layout: new Layout(null), primed: false, init: true, subst: null }) : undefined;
+  const actionContexts = leaves.map((l) => compiler.contextFor(l.sites, false));
+  const acts = leaves.map((l, i) => compiler.compileAction(l.expr, actionContexts[i]));
+  const initContexts = init.map((p) => compiler.contextFor(p.sites, true));
+  const initActs = init.map((p, i) => compiler.compileAction(p.expr, initContexts[i]));
+  const initAct: Act | undefined =
+    initActs.length === 0
+      ? undefined
+      : initActs.reduceRight<Act>(
+          (rest, head) => (c, f, k) => head(c, f, () => rest(c, f, k)),
+          (_c, _f, k) => k(),
+        );
+  const initSpan = init[0]?.expr.span;
+  const frameSize = Math.max(
+    0,
+    ...actionContexts.map((cc) => cc.layout?.size ?? 0),
+    ...initContexts.map((cc) => cc.layout?.size ?? 0),
+  );
   const width = variables.length;
   const varNames = variables.map((v) => v.name);
-  const frameFor = (layout: Layout): Frame => ({ v: new Array(layout.size), p: null });
+  // Each top-level action gets a fresh frame for the names its quantifiers bind.
+  const frameFor = (): Frame => ({ v: new Array(frameSize), p: null });
 
   const incomplete = (n: readonly (Value | undefined)[], where: string): never => {
     const missing = varNames.filter((_, i) => n[i] === undefined);
-    throw new EvalError(`${where} does not give a value to ${missing.join(', ')}: every variable must be assigned (x' = e, x' \\in S or UNCHANGED x)`, 'other');
+    throw new EvalError(
+      `${where} does not give a value to ${missing.join(', ')}: every variable must be assigned (x' = e, x' \\in S or UNCHANGED x)`,
+      'other',
+    );
   };
 
   const initialAction: ActionInfo = { name: 'Initial predicate' };
@@ -236,8 +336,8 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
     initialStates(emit) {
       if (!initAct) return;
       const c: Ctx = { s: [], n: new Array(width), level: 1 };
-      guarded(initExpr?.span, () =>
-        initAct(c, frameFor(actionCC.layout), () => {
+      guarded(initSpan, () =>
+        initAct(c, frameFor(), () => {
           for (let i = 0; i < width; i++) if (c.n[i] === undefined) incomplete(c.n, 'The initial predicate');
           emit(c.n.slice() as Value[]);
         }),
@@ -249,8 +349,9 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
         const label: ActionLabel = { index: a };
         const act = acts[a];
         guarded(leaves[a].span, () =>
-          act(c, frameFor(actionCC.layout), () => {
-            for (let i = 0; i < width; i++) if (c.n[i] === undefined) incomplete(c.n, `The action ${locations[a]}`);
+          act(c, frameFor(), () => {
+            for (let i = 0; i < width; i++)
+              if (c.n[i] === undefined) incomplete(c.n, `The action ${locations[a]}`);
             emit(label, c.n.slice() as Value[]);
           }),
         );
@@ -275,13 +376,16 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
   const statePredicate = (ev: Ev, span: SourceSpan, what: string) => (s: TlaState) =>
     guarded(span, () => {
       const v = ev({ s, n: [], level: 0 }, EMPTY_FRAME);
-      if (typeof v !== 'boolean') throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+      if (typeof v !== 'boolean')
+        throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
       return v;
     });
 
   const invariants = (names.invariant ?? []).flatMap((inv) => {
     const ev = predicate(inv.name, inv.span);
-    return ev ? [{ name: inv.name, span: inv.span, check: statePredicate(ev, inv.span, `The invariant ${inv.name}`) }] : [];
+    return ev
+      ? [{ name: inv.name, span: inv.span, check: statePredicate(ev, inv.span, `The invariant ${inv.name}`) }]
+      : [];
   });
   const constraints = (names.constraint ?? []).flatMap((x) => {
     const ev = predicate(x.name, x.span);
@@ -294,25 +398,37 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
   const stepPredicate = (ev: Ev, span: SourceSpan, what: string) => (from: TlaState, to: TlaState) =>
     guarded(span, () => {
       const v = ev({ s: from, n: to as Value[], level: 0 }, EMPTY_FRAME);
-      if (typeof v !== 'boolean') throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+      if (typeof v !== 'boolean')
+        throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
       return v;
     });
   const actionProperties = actionPropertyExprs.map((p) => {
-    const ev = compiler.compileExpr(p.expr, { layout: new Layout(null), primed: false, init: false, subst: null });
+    const ev = compiler.compileExpr(p.expr, compiler.contextFor(p.sites, false));
     return { name: p.name, span: p.span, check: stepPredicate(ev, p.span, `The action property ${p.name}`) };
   });
-  const actionConstraints = actionConstraintEvs.map((x) => stepPredicate(x.ev, x.span, 'The action constraint'));
+  const actionConstraints = actionConstraintEvs.map((x) =>
+    stepPredicate(x.ev, x.span, 'The action constraint'),
+  );
 
   // --- assumptions ------------------------------------------------------------------------------
   const assumptions = assumeUnits(root, modulesByName).map(({ expr, module }) => {
-    const ev = compiler.compileExpr(expr, { layout: new Layout(null), primed: false, init: false, subst: null });
+    const ev = compiler.compileExpr(expr, {
+      layout: new Layout(null),
+      primed: false,
+      init: false,
+      subst: null,
+    });
     return {
       span: expr.span,
       location: locationText(expr.span, module),
       check: () =>
         guarded(expr.span, () => {
           const v = ev({ s: [], n: [], level: 0 }, EMPTY_FRAME);
-          if (typeof v !== 'boolean') throw new EvalError(`An ASSUME should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+          if (typeof v !== 'boolean')
+            throw new EvalError(
+              `An ASSUME should be a boolean, but instead it is:\n${printValue(v)}`,
+              'type',
+            );
           return v;
         }),
     };
@@ -325,7 +441,8 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
     invariants,
     actionProperties,
     stateConstraint: constraints.length > 0 ? (s) => constraints.every((c) => c(s)) : undefined,
-    actionConstraint: actionConstraints.length > 0 ? (s, t) => actionConstraints.every((c) => c(s, t)) : undefined,
+    actionConstraint:
+      actionConstraints.length > 0 ? (s, t) => actionConstraints.every((c) => c(s, t)) : undefined,
     checkDeadlock,
     temporalProperties,
     fairness,
@@ -336,34 +453,80 @@ export function buildModel(spec: CheckedSpec, config: ConfigFile, options: Build
   return { model, diagnostics };
 }
 
-/** The conjuncts of a formula, looking through zero-argument definitions (as TLC does for SPECIFICATION). */
-function conjuncts(e: Expr, spec: CheckedSpec): Expr[] {
-  if (e.kind === 'Junction' && e.op === '/\\') return e.items.flatMap((x) => conjuncts(x, spec));
-  if (e.kind === 'OpApp' && e.name === '/\\' && e.fix === 'infix') return e.args.flatMap((x) => conjuncts(x, spec));
-  if (e.kind === 'OpApp' && e.args.length === 0) {
-    const symbol = spec.bindings.get(e);
-    const target = symbol ? definitionOf(symbol) : undefined;
-    if (target?.kind === 'definition' && target.params.length === 0) {
-      const inner = conjuncts(target.def.body, spec);
-      // A definition that is a single non-conjunction stays as the use (its name matters for labels).
-      if (inner.length > 1) return inner;
-      const only = inner[0];
-      if (only.kind === 'ActionExpr' || only.kind === 'Fairness' || (only.kind === 'OpApp' && (only.name === '[]' || only.name === '<>'))) return inner;
-    }
+/** A sub-formula together with the INSTANCEs it is seen through (root module inwards). */
+interface Part {
+  readonly expr: Expr;
+  readonly sites: readonly InstanceSite[];
+}
+
+/** A zero-argument definition an expression names, with the INSTANCE it is reached through. */
+function unfold(
+  e: Expr,
+  spec: CheckedSpec,
+  sites: readonly InstanceSite[],
+): { body: Expr; sites: readonly InstanceSite[]; name: string; module?: string } | undefined {
+  if (e.kind !== 'OpApp' || e.args.length > 0) return undefined;
+  const symbol = spec.bindings.get(e);
+  if (!symbol) return undefined;
+  let target: Binding = symbol;
+  const more: InstanceSite[] = [];
+  while (target.kind === 'instanced') {
+    more.push(target.site);
+    target = target.inner;
   }
-  return [e];
+  target = definitionOf(target);
+  if (target.kind !== 'definition' || target.params.length > 0 || target.module?.isStandard) return undefined;
+  return {
+    body: target.def.body,
+    sites: [...sites, ...more],
+    name: target.name,
+    module: target.module?.name,
+  };
+}
+
+/** The conjuncts of a formula, looking through zero-argument definitions (as TLC does for SPECIFICATION). */
+function conjuncts(e: Expr, spec: CheckedSpec, sites: readonly InstanceSite[] = []): Part[] {
+  if (e.kind === 'Junction' && e.op === '/\\') return e.items.flatMap((x) => conjuncts(x, spec, sites));
+  if (e.kind === 'OpApp' && e.name === '/\\' && e.fix === 'infix')
+    return e.args.flatMap((x) => conjuncts(x, spec, sites));
+  const unfolded = unfold(e, spec, sites);
+  if (unfolded) {
+    const inner = conjuncts(unfolded.body, spec, unfolded.sites);
+    // A definition that is not a conjunction stays as the use (its name labels Init), unless it is
+    // the [][Next]_v or fairness part itself.
+    if (inner.length > 1) return inner;
+    const only = inner[0].expr;
+    if (
+      only.kind === 'ActionExpr' ||
+      only.kind === 'Fairness' ||
+      (only.kind === 'OpApp' && (only.name === '[]' || only.name === '<>'))
+    )
+      return inner;
+  }
+  return [{ expr: e, sites }];
 }
 
 /** Next split into its disjuncts through zero-argument definitions; each leaf named as TLC names it. */
-function splitActions(e: Expr, name: string, module: string, spec: CheckedSpec): ActionLeaf[] {
-  if (e.kind === 'Junction' && e.op === '\\/') return e.items.flatMap((x) => splitActions(x, name, module, spec));
-  if (e.kind === 'OpApp' && e.name === '\\/' && e.fix === 'infix') return e.args.flatMap((x) => splitActions(x, name, module, spec));
+function splitActions(
+  e: Expr,
+  name: string,
+  module: string,
+  spec: CheckedSpec,
+  sites: readonly InstanceSite[] = [],
+): ActionLeaf[] {
+  if (e.kind === 'Junction' && e.op === '\\/')
+    return e.items.flatMap((x) => splitActions(x, name, module, spec, sites));
+  if (e.kind === 'OpApp' && e.name === '\\/' && e.fix === 'infix')
+    return e.args.flatMap((x) => splitActions(x, name, module, spec, sites));
+  const unfolded = unfold(e, spec, sites);
+  if (unfolded)
+    return splitActions(unfolded.body, unfolded.name, unfolded.module ?? module, spec, unfolded.sites);
   const named = actionDefinition(e, spec);
-  if (named && named.params.length === 0 && e.kind === 'OpApp' && e.args.length === 0) {
-    return splitActions(named.def.body, named.name, named.module?.name ?? module, spec);
-  }
-  if (named) return [{ expr: e, name: named.name, span: named.def.body.span, module: named.module?.name ?? module }];
-  return [{ expr: e, name, span: e.span, module }];
+  if (named)
+    return [
+      { expr: e, name: named.name, span: named.def.body.span, module: named.module?.name ?? module, sites },
+    ];
+  return [{ expr: e, name, span: e.span, module, sites }];
 }
 
 /** The operator an action leaf applies (through \E and LET), for its label. */
@@ -376,7 +539,10 @@ function actionDefinition(e: Expr, spec: CheckedSpec) {
   return target?.kind === 'definition' && !target.module?.isStandard ? target : undefined;
 }
 
-function assumeUnits(root: ResolvedModule, modules: ReadonlyMap<string, ResolvedModule>): { expr: Expr; module: string }[] {
+function assumeUnits(
+  root: ResolvedModule,
+  modules: ReadonlyMap<string, ResolvedModule>,
+): { expr: Expr; module: string }[] {
   const out: { expr: Expr; module: string }[] = [];
   const seen = new Set<ResolvedModule>();
   const visit = (m: ResolvedModule) => {
@@ -390,4 +556,15 @@ function assumeUnits(root: ResolvedModule, modules: ReadonlyMap<string, Resolved
   };
   visit(root);
   return out;
+}
+
+/** The level of a part reached through INSTANCEs: its level inside its own module (substitutions aside). */
+function levelOfPart(part: Part, spec: CheckedSpec): number {
+  return spec.levels.levelOfExpression(part.expr).level;
+}
+
+function originalSymbol(symbol: Binding): Binding {
+  let s = symbol;
+  while (s.kind === 'instanced') s = s.inner;
+  return definitionOf(s);
 }

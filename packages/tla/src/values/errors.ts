@@ -8,7 +8,7 @@ import type { SourceSpan } from '@modelcheck/core';
 // biome-ignore lint/suspicious/noShadowRestrictedNames: the API's name for TLA+ evaluation errors (import it explicitly)
 export class EvalError extends Error {
   /** Where the failing expression is, when known. */
-  readonly span: SourceSpan | undefined;
+  span: SourceSpan | undefined;
   /** A short machine-readable kind (e.g. `not-in-domain`, `overflow`), stable across releases. */
   readonly kind: EvalErrorKind;
 
@@ -19,12 +19,13 @@ export class EvalError extends Error {
     this.span = span;
   }
 
-  /** The same error located at `span` (keeps an existing span: the innermost location wins). */
-  withSpan(span: SourceSpan | undefined): EvalError {
-    if (this.span !== undefined || span === undefined) return this;
-    const e = new EvalError(this.message, this.kind, span);
-    e.stack = this.stack;
-    return e;
+  /**
+   * Locates the error at `span` unless it already has a location (the innermost expression wins);
+   * returns the same error object, so subclasses and the stack are kept.
+   */
+  withSpan(span: SourceSpan | undefined): this {
+    if (this.span === undefined && span !== undefined) this.span = span;
+    return this;
   }
 }
 

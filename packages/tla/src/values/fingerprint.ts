@@ -30,60 +30,119 @@ const K_BOOL = 0xbb67ae85;
 const SEED_SET_B = SEED_B ^ Math.imul(TAG_SET, 0x27d4eb2f);
 const SEED_FCN_B = SEED_B ^ Math.imul(TAG_FCN, 0x27d4eb2f);
 const SEED_STATE_B = SEED_B ^ Math.imul(TAG_STATE, 0x27d4eb2f);
+/**
+ * A child's 64-bit pair (lo, hi) enters lane A as `lo + hi * P` and lane B as `hi + lo * Q`
+ * (mod 2^32): with P odd and Q even the map is invertible, so distinct children always differ in
+ * at least one lane word (and, their fingerprints being pseudo-random, almost always in both).
+ */
+const P = 0x9e3779b1;
+const Q = 0x7f4a7c16;
+
+/**
+ * Fingerprint pair of a child, in `CLO`/`CHI` (module scratch, read right after the call). Numbers
+ * and booleans have injective pairs; composites are computed once and cached.
+ */
+let CLO = 0;
+let CHI = 0;
+
+function child(v: Value): void {
+  if (typeof v === 'number') {
+    CLO = v;
+    CHI = K_INT;
+  } else if (typeof v === 'boolean') {
+    CLO = v ? 1 : 0;
+    CHI = K_BOOL;
+  } else {
+    if (!v.fpDone) computeFp(v);
+    CLO = v.fpLo;
+    CHI = v.fpHi;
+  }
+}
 
 /**
  * The fingerprint pair of `v` into `R` (internal form: integers and booleans are not mixed here,
  * their pair is injective; the composite that contains them mixes).
  */
 export function fpInto(v: Value): void {
-  if (typeof v === 'number') {
-    R.lo = v >>> 0;
-    R.hi = K_INT;
-    return;
+  child(v);
+  R.lo = CLO >>> 0;
+  R.hi = CHI;
+}
+
+/** Sets `v`'s fingerprint from its final lanes. */
+function finish(v: ObjValue, a: number, b: number, n: number): void {
+  v.fpLo = finA(a ^ n);
+  v.fpHi = finB(b ^ n);
+  v.fpDone = true;
+}
+
+/** Hash of the interval `lo..lo+n-1` as a set, into `CLO`/`CHI`. */
+function intervalSetFp(lo: number, n: number): void {
+  let a = SEED_A ^ TAG_SET;
+  let b = SEED_SET_B;
+  const ka = Math.imul(K_INT, P);
+  for (let i = 0; i < n; i++) {
+    const x = lo + i;
+    a = mixA(a, (x + ka) | 0);
+    b = mixB(b, (K_INT + Math.imul(x, Q)) | 0);
   }
-  if (typeof v === 'boolean') {
-    R.lo = v ? 1 : 0;
-    R.hi = K_BOOL;
-    return;
+  CLO = finA(a ^ n);
+  CHI = finB(b ^ n);
+}
+
+/** Fingerprints of the domains `1..n` (as sets), for tuples. */
+const tupleDomLo: number[] = [];
+const tupleDomHi: number[] = [];
+
+function extendTupleDomains(n: number): void {
+  for (let k = tupleDomLo.length; k <= n; k++) {
+    intervalSetFp(1, k);
+    tupleDomLo.push(CLO);
+    tupleDomHi.push(CHI);
   }
-  if (!v.fpDone) computeFp(v);
-  R.lo = v.fpLo;
-  R.hi = v.fpHi;
+}
+
+/** Lanes over the values of `e` from seeds (a, b); result in `CLO` (lane A) / `CHI` (lane B), unfinished. */
+function lanesOver(e: readonly Value[], a: number, b: number): void {
+  for (let i = 0; i < e.length; i++) {
+    const x = e[i];
+    let lo: number;
+    let hi: number;
+    if (typeof x === 'number') {
+      lo = x;
+      hi = K_INT;
+    } else if (typeof x === 'boolean') {
+      lo = x ? 1 : 0;
+      hi = K_BOOL;
+    } else {
+      if (!x.fpDone) computeFp(x);
+      lo = x.fpLo;
+      hi = x.fpHi;
+    }
+    a = mixA(a, (lo + Math.imul(hi, P)) | 0);
+    b = mixB(b, (hi + Math.imul(lo, Q)) | 0);
+  }
+  CLO = a;
+  CHI = b;
 }
 
 function computeFp(v: ObjValue): void {
-  let a: number;
-  let b: number;
-  let n: number;
   switch (v.kind) {
     case Kind.Str:
     case Kind.Model:
       return; // computed when interned
     case Kind.SetEnum: {
       const e = normalizedElems(v);
-      n = e.length;
-      a = SEED_A ^ TAG_SET;
-      b = SEED_SET_B;
-      for (let i = 0; i < n; i++) {
-        fpInto(e[i]);
-        const lo = R.lo;
-        const hi = R.hi;
-        a = mixA(mixA(a, lo), hi);
-        b = mixB(mixB(b, hi), lo);
-      }
-      break;
+      lanesOver(e, SEED_A ^ TAG_SET, SEED_SET_B);
+      finish(v, CLO, CHI, e.length);
+      return;
     }
-    case Kind.Interval: {
-      a = SEED_A ^ TAG_SET;
-      b = SEED_SET_B;
-      n = v.hi < v.lo ? 0 : v.hi - v.lo + 1;
-      for (let x = v.lo; x <= v.hi; x++) {
-        const lo = x >>> 0;
-        a = mixA(mixA(a, lo), K_INT);
-        b = mixB(mixB(b, K_INT), lo);
-      }
-      break;
-    }
+    case Kind.Interval:
+      intervalSetFp(v.lo, v.hi < v.lo ? 0 : v.hi - v.lo + 1);
+      v.fpLo = CLO;
+      v.fpHi = CHI;
+      v.fpDone = true;
+      return;
     case Kind.Subset:
     case Kind.SetOfFcns:
     case Kind.SetOfRcds:
@@ -94,9 +153,9 @@ function computeFp(v: ObjValue): void {
     case Kind.SetDiff:
     case Kind.SetPred: {
       const s = toSetEnum(v);
-      fpInto(s);
-      v.fpLo = R.lo;
-      v.fpHi = R.hi;
+      if (!s.fpDone) computeFp(s);
+      v.fpLo = s.fpLo;
+      v.fpHi = s.fpHi;
       v.fpDone = true;
       return;
     }
@@ -104,81 +163,85 @@ function computeFp(v: ObjValue): void {
       hashString(20 + v.name.length, v.name, v);
       return;
     case Kind.SeqSet: {
-      fpInto(v.base);
-      a = mixA(SEED_A ^ 30, R.lo);
-      b = mixB(SEED_B ^ 30, R.hi);
-      n = 1;
-      break;
+      child(v.base);
+      const a = mixA(SEED_A ^ 30, (CLO + Math.imul(CHI, P)) | 0);
+      const b = mixB(SEED_B ^ 30, (CHI + Math.imul(CLO, Q)) | 0);
+      finish(v, a, b, 1);
+      return;
     }
     case Kind.Tuple: {
+      // A function: (TAG_FCN, domain as a set, images in domain order).
       const e = v.elems;
-      n = e.length;
-      a = SEED_A ^ TAG_FCN;
-      b = SEED_FCN_B;
-      for (let i = 0; i < n; i++) {
-        const d = i + 1;
-        a = mixA(mixA(a, d), K_INT);
-        b = mixB(mixB(b, K_INT), d);
-        fpInto(e[i]);
-        const lo = R.lo;
-        const hi = R.hi;
-        a = mixA(mixA(a, lo), hi);
-        b = mixB(mixB(b, hi), lo);
-      }
-      break;
+      const n = e.length;
+      if (tupleDomLo.length <= n) extendTupleDomains(n);
+      const dlo = tupleDomLo[n];
+      const dhi = tupleDomHi[n];
+      lanesOver(
+        e,
+        mixA(SEED_A ^ TAG_FCN, (dlo + Math.imul(dhi, P)) | 0),
+        mixB(SEED_FCN_B, (dhi + Math.imul(dlo, Q)) | 0),
+      );
+      finish(v, CLO, CHI, n);
+      return;
     }
     case Kind.Record: {
       const names = v.names;
-      const vals = v.values;
-      n = names.length;
-      a = SEED_A ^ TAG_FCN;
-      b = SEED_FCN_B;
+      const n = names.length;
+      let a = SEED_A ^ TAG_SET;
+      let b = SEED_SET_B;
       for (let i = 0; i < n; i++) {
-        const nm = names[i];
-        a = mixA(mixA(a, nm.fpLo), nm.fpHi);
-        b = mixB(mixB(b, nm.fpHi), nm.fpLo);
-        fpInto(vals[i]);
-        const lo = R.lo;
-        const hi = R.hi;
-        a = mixA(mixA(a, lo), hi);
-        b = mixB(mixB(b, hi), lo);
+        const lo = names[i].fpLo;
+        const hi = names[i].fpHi;
+        a = mixA(a, (lo + Math.imul(hi, P)) | 0);
+        b = mixB(b, (hi + Math.imul(lo, Q)) | 0);
       }
-      break;
+      const dlo = finA(a ^ n);
+      const dhi = finB(b ^ n);
+      lanesOver(
+        v.values,
+        mixA(SEED_A ^ TAG_FCN, (dlo + Math.imul(dhi, P)) | 0),
+        mixB(SEED_FCN_B, (dhi + Math.imul(dlo, Q)) | 0),
+      );
+      finish(v, CLO, CHI, n);
+      return;
     }
     case Kind.Fcn: {
-      const dom = v.domain;
       const vals = v.values;
-      n = vals.length;
-      a = SEED_A ^ TAG_FCN;
-      b = SEED_FCN_B;
-      for (let i = 0; i < n; i++) {
-        fpInto(dom[i]);
-        let lo = R.lo;
-        let hi = R.hi;
-        a = mixA(mixA(a, lo), hi);
-        b = mixB(mixB(b, hi), lo);
-        fpInto(vals[i]);
-        lo = R.lo;
-        hi = R.hi;
-        a = mixA(mixA(a, lo), hi);
-        b = mixB(mixB(b, hi), lo);
+      const n = vals.length;
+      const info = v.domInfo;
+      if (!info.done) {
+        if (Number.isNaN(v.intLo)) {
+          lanesOver(v.domain, SEED_A ^ TAG_SET, SEED_SET_B);
+          info.lo = finA(CLO ^ n);
+          info.hi = finB(CHI ^ n);
+        } else {
+          intervalSetFp(v.intLo, n);
+          info.lo = CLO;
+          info.hi = CHI;
+        }
+        info.done = true;
       }
-      break;
+      const dlo = info.lo;
+      const dhi = info.hi;
+      lanesOver(
+        vals,
+        mixA(SEED_A ^ TAG_FCN, (dlo + Math.imul(dhi, P)) | 0),
+        mixB(SEED_FCN_B, (dhi + Math.imul(dlo, Q)) | 0),
+      );
+      finish(v, CLO, CHI, n);
+      return;
     }
     case Kind.FcnLambda: {
       const m = materializeFcn(v);
-      fpInto(m);
-      v.fpLo = R.lo;
-      v.fpHi = R.hi;
+      if (!m.fpDone) computeFp(m);
+      v.fpLo = m.fpLo;
+      v.fpHi = m.fpHi;
       v.fpDone = true;
       return;
     }
     case Kind.Op:
       fail(`Attempted to fingerprint the operator ${v.name}.`, 'type');
   }
-  v.fpLo = finA(a ^ n);
-  v.fpHi = finB(b ^ n);
-  v.fpDone = true;
 }
 
 /** Writes the 64-bit fingerprint of `v` into `out[offset]` (low half) and `out[offset + 1]` (high half). */
@@ -189,9 +252,9 @@ export function fingerprint(v: Value, out: Uint32Array, offset: number): void {
     out[offset + 1] = v.fpHi;
     return;
   }
-  fpInto(v);
-  out[offset] = finA(mixA(SEED_A, R.lo) ^ R.hi);
-  out[offset + 1] = finB(mixB(SEED_B, R.hi) ^ R.lo);
+  child(v);
+  out[offset] = finA(mixA(SEED_A, CLO) ^ CHI);
+  out[offset + 1] = finB(mixB(SEED_B, CHI) ^ CLO);
 }
 
 const pairBuf = new Uint32Array(2);
@@ -219,18 +282,10 @@ export type StateValues = readonly Value[];
  * `out[offset + 1]` (high), as `TransitionSystem.fingerprint` needs. No allocation.
  */
 export function fingerprintState(state: StateValues, out: Uint32Array, offset: number): void {
+  lanesOver(state, SEED_A ^ TAG_STATE, SEED_STATE_B);
   const n = state.length;
-  let a = SEED_A ^ TAG_STATE;
-  let b = SEED_STATE_B;
-  for (let i = 0; i < n; i++) {
-    fpInto(state[i]);
-    const lo = R.lo;
-    const hi = R.hi;
-    a = mixA(mixA(a, lo), hi);
-    b = mixB(mixB(b, hi), lo);
-  }
-  out[offset] = finA(a ^ n);
-  out[offset + 1] = finB(b ^ n);
+  out[offset] = finA(CLO ^ n);
+  out[offset + 1] = finB(CHI ^ n);
 }
 
 /** Whether two states have equal values variable by variable. */

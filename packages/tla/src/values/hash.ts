@@ -80,20 +80,3 @@ export function hashString(
   target.fpHi = finB(b ^ n);
   target.fpDone = true;
 }
-
-/** Fingerprint of the integer `x` into `R`. */
-export function hashInt(x: number): void {
-  const a = mixA(SEED_A ^ TAG_INT, x);
-  const b = mixB(SEED_B ^ Math.imul(TAG_INT, 0x27d4eb2f), x);
-  R.lo = finA(a ^ 1);
-  R.hi = finB(b ^ 1);
-}
-
-/** Fingerprint of a boolean into `R`. */
-export function hashBool(x: boolean): void {
-  const k = x ? 1 : 0;
-  const a = mixA(SEED_A ^ TAG_BOOL, k);
-  const b = mixB(SEED_B ^ Math.imul(TAG_BOOL, 0x27d4eb2f), k);
-  R.lo = finA(a ^ 1);
-  R.hi = finB(b ^ 1);
-}

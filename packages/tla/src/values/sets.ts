@@ -2,13 +2,15 @@
  * Sets: construction, membership, cardinality, enumeration and the set operators, with TLC's
  * semantics (when a set stays lazy, enumeration orders, error texts).
  *
- * Two enumeration orders exist, as in TLC:
- * - `forEachElement` / `someElement` / `enumerate` follow TLC's `Enumerable.elements()`, the order
- *   TLC uses for `x \in S` in Init/Next and for `\E`/`\A` while computing successor states. It is
- *   the normalised order for enumerated sets, intervals and `SUBSET`, an odometer (last component
- *   fastest) for `[D -> R]`, records and `\X`, and "left set, then right set" (duplicates
- *   included!) for a lazy `S \cup T`.
- * - `setElements` is the normalised order, which TLC uses for CHOOSE.
+ * Two enumeration orders exist, as in TLC (tlc2/tool/impl/Tool.java):
+ * - `forEachElement` / `someElement` / `enumerate` follow TLC's `Enumerable.elements()`, which TLC
+ *   uses for the assignments `x \in S` in Init and `x' \in S` in actions. It is the normalised
+ *   order for enumerated sets, intervals and `SUBSET`, an odometer (last component fastest) for
+ *   `[D -> R]`, record sets and `\X`, and "left set, then right set" (duplicates included!) for a
+ *   lazy `S \cup T`.
+ * - `setElements` / `chooseFirst` give the normalised order (`elements(Ordering.NORMALIZED)`), which
+ *   TLC uses for the bound variables of `\E`, `\A`, CHOOSE and `{e : x \in S}` (`Tool.contexts`),
+ *   also while generating successor states. (`{x \in S : P}` filters `S` in `elements()` order.)
  */
 import { compare, equals, mvMember, normalizedElems, normalizeSet } from './compare.js';
 import { fail, ppr } from './diag.js';
@@ -806,7 +808,12 @@ function reducibleCup(r: SetEnumValue | IntervalValue, other: Value): Value {
   if (r.kind === Kind.SetEnum ? r.elems.length === 0 : r.hi < r.lo) return other;
   if (!isReducible(other)) return new SetCupValue(r, other);
   if (other.kind === Kind.SetEnum && other.elems.length === 0) return r;
-  if (r.kind === Kind.SetEnum && other.kind === Kind.SetEnum && r.norm && other.norm) {
+  if (
+    r.kind === Kind.SetEnum &&
+    other.kind === Kind.SetEnum &&
+    (r.norm || r.elems.length === 1) &&
+    (other.norm || other.elems.length === 1)
+  ) {
     return mergeSorted(r.elems, other.elems);
   }
   const out = enumerate(r);
@@ -817,6 +824,8 @@ function reducibleCup(r: SetEnumValue | IntervalValue, other: Value): Value {
 
 /** Union of two normalised element arrays, normalised. */
 function mergeSorted(x: readonly Value[], y: readonly Value[]): SetEnumValue {
+  if (y.length === 1 && x.length > 1) return insertSorted(x, y[0]);
+  if (x.length === 1 && y.length > 1) return insertSorted(y, x[0]);
   const out: Value[] = [];
   let i = 0;
   let j = 0;
@@ -831,6 +840,24 @@ function mergeSorted(x: readonly Value[], y: readonly Value[]): SetEnumValue {
   }
   while (i < x.length) out.push(x[i++]);
   while (j < y.length) out.push(y[j++]);
+  return new SetEnumValue(out, true);
+}
+
+/** `x \cup {e}` for normalised `x`: binary search, then one copy. */
+function insertSorted(x: readonly Value[], e: Value): SetEnumValue {
+  let lo = 0;
+  let hi = x.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    const c = compare(e, x[mid]);
+    if (c === 0) return new SetEnumValue(x as Value[], true);
+    if (c < 0) hi = mid;
+    else lo = mid + 1;
+  }
+  const out = new Array<Value>(x.length + 1);
+  for (let i = 0; i < lo; i++) out[i] = x[i];
+  out[lo] = e;
+  for (let i = lo; i < x.length; i++) out[i + 1] = x[i];
   return new SetEnumValue(out, true);
 }
 

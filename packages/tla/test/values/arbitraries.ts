@@ -65,7 +65,7 @@ const keyArb = (dom: 'int' | 'str' | 'mv'): fc.Arbitrary<Value> =>
       : fc.constantFrom(...MODEL_VALUES).map(modelValue);
 
 /** Values of type `ty`, nested at most `depth` levels of sets/sequences. */
-export function valueOf(ty: Ty, depth = 3): fc.Arbitrary<Value> {
+export function valueOfType(ty: Ty, depth = 3): fc.Arbitrary<Value> {
   switch (ty.k) {
     case 'int':
       return fc.integer({ min: -3, max: 5 });
@@ -76,14 +76,14 @@ export function valueOf(ty: Ty, depth = 3): fc.Arbitrary<Value> {
     case 'mv':
       return fc.constantFrom(...MODEL_VALUES).map(modelValue);
     case 'set':
-      return fc.array(valueOf(ty.of, depth - 1), { maxLength: depth > 1 ? 4 : 2 }).map(setOf);
+      return fc.array(valueOfType(ty.of, depth - 1), { maxLength: depth > 1 ? 4 : 2 }).map(setOf);
     case 'seq':
-      return fc.array(valueOf(ty.of, depth - 1), { maxLength: depth > 1 ? 3 : 2 }).map(tuple);
+      return fc.array(valueOfType(ty.of, depth - 1), { maxLength: depth > 1 ? 3 : 2 }).map(tuple);
     case 'tup':
-      return fc.tuple(...ty.of.map((t) => valueOf(t, depth - 1))).map((es) => tuple(es));
+      return fc.tuple(...ty.of.map((t) => valueOfType(t, depth - 1))).map((es) => tuple(es));
     case 'rec':
       return fc
-        .tuple(...ty.of.map((t) => valueOf(t, depth - 1)))
+        .tuple(...ty.of.map((t) => valueOfType(t, depth - 1)))
         .map((vs) => recordOf(ty.fields.map(str), vs));
     case 'fcn':
       return fc
@@ -93,21 +93,23 @@ export function valueOf(ty: Ty, depth = 3): fc.Arbitrary<Value> {
         })
         .chain((keys) =>
           fc
-            .array(valueOf(ty.of, depth - 1), { minLength: keys.length, maxLength: keys.length })
+            .array(valueOfType(ty.of, depth - 1), { minLength: keys.length, maxLength: keys.length })
             .map((vals) => fcnOf(keys, vals)),
         );
   }
 }
 
 /** One value of any type. */
-export const arbValue: fc.Arbitrary<Value> = arbTy.chain((ty) => valueOf(ty));
+export const arbValue: fc.Arbitrary<Value> = arbTy.chain((ty) => valueOfType(ty));
 
 /** Two values of the same type (comparable without errors). */
-export const arbPair: fc.Arbitrary<[Value, Value]> = arbTy.chain((ty) => fc.tuple(valueOf(ty), valueOf(ty)));
+export const arbPair: fc.Arbitrary<[Value, Value]> = arbTy.chain((ty) =>
+  fc.tuple(valueOfType(ty), valueOfType(ty)),
+);
 
 /** Three values of the same type. */
 export const arbTriple: fc.Arbitrary<[Value, Value, Value]> = arbTy.chain((ty) =>
-  fc.tuple(valueOf(ty), valueOf(ty), valueOf(ty)),
+  fc.tuple(valueOfType(ty), valueOfType(ty), valueOfType(ty)),
 );
 
 /** Sets of small integers. */

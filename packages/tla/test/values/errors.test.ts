@@ -3,7 +3,6 @@ import {
   apply,
   applyArgs,
   compare,
-  EvalError,
   enumerate,
   equals,
   except,
@@ -42,16 +41,17 @@ import {
   setSize,
   str,
   subsetOf,
+  EvalError as TlaEvalError,
   tuple,
   type Value,
 } from '../../src/values/index.js';
 
-function errorOf(f: () => unknown): EvalError {
+function errorOf(f: () => unknown): TlaEvalError {
   try {
     f();
   } catch (e) {
-    expect(e).toBeInstanceOf(EvalError);
-    return e as EvalError;
+    expect(e).toBeInstanceOf(TlaEvalError);
+    return e as TlaEvalError;
   }
   throw new Error('expected an EvalError');
 }
