@@ -676,9 +676,13 @@ export class Compiler {
     return this.compileApplication(app, symbol, cc);
   }
 
-  private compileApplication(app: OpApp, symbol: Binding, cc: CC): Ev {
+  /**
+   * `copy`: the symbol is the inside of an instantiated definition (`I!Op`), a copy of the
+   * definition in TLC's terms, which a cfg override of the original does not replace.
+   */
+  private compileApplication(app: OpApp, symbol: Binding, cc: CC, copy = false): Ev {
     const target = definitionOf(symbol);
-    const override = this.options.overrides.get(target);
+    const override = copy ? undefined : this.options.overrides.get(target);
     if (override) return this.compileBindingUse(app, override, cc);
     const byName = target.kind === 'param' && app.args.length === 0 ? cc.byName?.get(target) : undefined;
     if (byName) {
@@ -747,8 +751,16 @@ export class Compiler {
         );
     }
     const target = definitionOf(binding.symbol);
-    if (app.args.length > 0 && target.kind === 'definition')
-      return this.inlineCall(target, app.args, cc, { ...cc, subst: null });
+    if (app.args.length > 0 && target.kind === 'definition') {
+      // The arguments belong to the caller's module context, the definition to the root module's.
+      const args = app.args.map((a, i) => ((target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+      const compiled = this.compiledDef(target, { layout: null, primed: cc.primed, init: cc.init, subst: null });
+      return (c, f) => {
+        const v = new Array<Value>(compiled.layout.size);
+        for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+        return (compiled.ev as Ev)(c, { v, p: null });
+      };
+    }
     return this.compileApplication(app, binding.symbol, { ...cc, subst: null, layout: cc.layout });
   }
 
@@ -1233,24 +1245,41 @@ export class Compiler {
     return env;
   }
 
-  private compileInstanced(app: OpApp, inner: Binding, site: InstanceSite, cc: CC): Ev {
-    // Parameterised instance I(x)!Op: the instance's parameters get a frame of their own.
+  /** The context inside an INSTANCE (its substitutions in force), and how to build the frame of a parameterised one. */
+  private instanceContext(app: OpApp, site: InstanceSite, cc: CC): { inner: CC; bind?: (c: Ctx, f: Frame) => Frame } {
     let outer: CC = cc;
-    let bindParams: ((c: Ctx, f: Frame) => Frame) | undefined;
+    let bind: ((c: Ctx, f: Frame) => Frame) | undefined;
     if (site.params.length > 0) {
+      // Parameterised instance I(x)!Op: the instance's parameters get a frame of their own.
       const part = app.path.find((p) => p.args.length === site.params.length) ?? app.path[0];
       const layout = new Layout(cc.layout);
       for (const p of site.params) layout.add(p);
       outer = { ...cc, layout };
       const args = (part?.args ?? []).map((a) => this.compileExpr(a, cc));
-      bindParams = (c, f) => ({ v: args.map((a) => a(c, f)), p: f });
+      bind = (c, f) => ({ v: args.map((a) => a(c, f)), p: f });
     }
     const env = this.substEnv(site, outer);
-    const innerCC: CC = { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env };
+    return { inner: { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env }, bind };
+  }
+
+  private compileInstanced(app: OpApp, inner: Binding, site: InstanceSite, cc: CC): Ev {
+    const { inner: innerCC, bind } = this.instanceContext(app, site, cc);
+    const target = definitionOf(inner);
+    if (target.kind === 'definition' && target.params.length > 0 && !(target.module?.isStandard && nativeOperator(target.module.name, target.name))) {
+      // The arguments are the caller's expressions; only the body lives inside the instance.
+      const args = app.args.map((a, i) => ((target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+      const compiled = this.compiledDef(target, innerCC);
+      const up = innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
+      return (c, f) => {
+        const v = new Array<Value>(compiled.layout.size);
+        for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+        const parent = up < 0 ? null : ascend(bind ? bind(c, f) : f, up);
+        return (compiled.ev as Ev)(c, { v, p: parent });
+      };
+    }
     const strippedApp: OpApp = { ...app, path: [] };
-    const ev = this.compileApplication(strippedApp, inner, innerCC);
-    if (!bindParams) return ev;
-    const bind = bindParams;
+    const ev = this.compileApplication(strippedApp, inner, innerCC, true);
+    if (!bind) return ev;
     return (c, f) => ev(c, bind(c, f));
   }
 
@@ -1549,7 +1578,7 @@ export class Compiler {
     return chain(0);
   }
 
-  private opAppAction(app: OpApp, cc: CC): Act {
+  private opAppAction(app: OpApp, cc: CC, copy = false): Act {
     const symbol = this.bindings.get(app);
     const target = symbol ? definitionOf(symbol) : undefined;
     if (target?.kind === 'builtin') {
@@ -1589,7 +1618,7 @@ export class Compiler {
     if (!target) return this.predicateAction(app, cc);
     // A constant operator or definition replaced by a definition (the cfg's Send <- MCSend, or an
     // INSTANCE substitution) acts as that definition, expanded with its arguments by name.
-    if (target.kind === 'constant' || this.options.overrides.has(target)) {
+    if (target.kind === 'constant' || (!copy && this.options.overrides.has(target))) {
       const callee = this.calleeOf(target, cc);
       if (!callee) return this.predicateAction(app, cc);
       if (callee.symbol.params.length === 0) {
@@ -1625,25 +1654,21 @@ export class Compiler {
     }
     if (target.kind === 'instanced') {
       const inner = definitionOf(target.inner);
-      if (inner.kind === 'definition') {
-        let outer: CC = cc;
-        let bindParams: ((c: Ctx, f: Frame) => Frame) | undefined;
-        if (target.site.params.length > 0) {
-          const part = app.path.find((p) => p.args.length === target.site.params.length) ?? app.path[0];
-          const layout = new Layout(cc.layout);
-          for (const p of target.site.params) layout.add(p);
-          outer = { ...cc, layout };
-          const args = (part?.args ?? []).map((a) => this.compileExpr(a, cc));
-          bindParams = (c, f) => ({ v: args.map((a) => a(c, f)), p: f });
+      if (inner.kind === 'definition' && !(inner.module?.isStandard && nativeOperator(inner.module.name, inner.name))) {
+        const { inner: innerCC, bind } = this.instanceContext(app, target.site, cc);
+        const byNameLevel = cc.init ? 1 : 2;
+        if (!bind && app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)) {
+          return this.inlineCall(inner, app.args, cc, innerCC, true);
         }
-        const env = this.substEnv(target.site, outer);
-        const innerCC: CC = { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env };
-        const stripped: OpApp = { ...app, path: [] };
-        (this.bindings as Map<OpApp, Binding>).set(stripped, target.inner);
-        const real = this.opAppAction(stripped, innerCC);
-        if (!bindParams) return real;
-        const bind = bindParams;
-        return (c, f, k) => real(c, bind(c, f), k);
+        const compiled = this.compiledDefAction(inner, innerCC);
+        const args = app.args.map((a, i) => ((inner.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+        const up = innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
+        return (c, f, k) => {
+          const v = new Array<Value>(compiled.layout.size);
+          for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+          const parent = up < 0 ? null : ascend(bind ? bind(c, f) : f, up);
+          (compiled.act as Act)(c, { v, p: parent }, k);
+        };
       }
     }
     return this.predicateAction(app, cc);

@@ -142,9 +142,9 @@ export function buildModel(
             return target ? ({ kind: 'symbol', symbol: target } as const) : undefined;
           })();
     if (!binding) continue;
-    // Keyed by the original declaration: an override applies wherever the definition is used,
-    // whichever INSTANCE or EXTENDS brought it into scope.
-    const original = symbol ? originalSymbol(symbol) : undefined;
+    // Keyed by the symbol the root module sees: the definition itself when it came by EXTENDS (or
+    // from a module without parameters), the instantiated copy when it came by INSTANCE, as in TLC.
+    const original = symbol ? definitionOf(symbol) : undefined;
     if (original?.kind === 'constant') constants.set(original, binding);
     else if (original) overrides.set(original, binding);
     // `x = x` for a name that is not declared: a model value TLC ignores.
@@ -563,8 +563,3 @@ function levelOfPart(part: Part, spec: CheckedSpec): number {
   return spec.levels.levelOfExpression(part.expr).level;
 }
 
-function originalSymbol(symbol: Binding): Binding {
-  let s = symbol;
-  while (s.kind === 'instanced') s = s.inner;
-  return definitionOf(s);
-}

@@ -1228,6 +1228,10 @@ function unknownNameHint(name: string): string | undefined {
 /** A symbol seen through an INSTANCE; symbols of modules with nothing to substitute stay as they are. */
 function instanced(symbol: Binding, site: InstanceSite, local: boolean): Binding {
   if (site.substitutions.size === 0) return symbol;
+  // A definition of a module without parameters (Naturals, Sequences, ...) means the same through
+  // any INSTANCE: SANY does not copy it either, so a cfg override of it applies everywhere.
+  const origin = originalOf(symbol).module;
+  if (symbol.kind !== 'instanced' && origin && !origin.parameters.some((p) => site.substitutions.has(p))) return symbol;
   const result: InstancedSymbol = {
     kind: 'instanced',
     name: symbol.name,
