@@ -109,9 +109,13 @@ export class ActionError extends EvalError {}
 const TRUE_EV: Ev = () => true;
 
 /** A value made from a model's constants: what each CONSTANT of the root module is (value or definition). */
-export type ConstantBinding =
+export type ConstantBinding = (
   | { readonly kind: 'value'; readonly value: Value }
-  | { readonly kind: 'symbol'; readonly symbol: Binding };
+  | { readonly kind: 'symbol'; readonly symbol: Binding }
+) & {
+  /** A `[Mod]` override in the cfg: it replaces the definition in every INSTANCE of Mod too. */
+  readonly everywhere?: boolean;
+};
 
 export interface CompilerOptions {
   readonly spec: CheckedSpec;
@@ -682,7 +686,8 @@ export class Compiler {
    */
   private compileApplication(app: OpApp, symbol: Binding, cc: CC, copy = false): Ev {
     const target = definitionOf(symbol);
-    const override = copy ? undefined : this.options.overrides.get(target);
+    const candidate = this.options.overrides.get(target);
+    const override = copy && !candidate?.everywhere ? undefined : candidate;
     if (override) return this.compileBindingUse(app, override, cc);
     const byName = target.kind === 'param' && app.args.length === 0 ? cc.byName?.get(target) : undefined;
     if (byName) {
@@ -753,8 +758,15 @@ export class Compiler {
     const target = definitionOf(binding.symbol);
     if (app.args.length > 0 && target.kind === 'definition') {
       // The arguments belong to the caller's module context, the definition to the root module's.
-      const args = app.args.map((a, i) => ((target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
-      const compiled = this.compiledDef(target, { layout: null, primed: cc.primed, init: cc.init, subst: null });
+      const args = app.args.map((a, i) =>
+        (target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc),
+      );
+      const compiled = this.compiledDef(target, {
+        layout: null,
+        primed: cc.primed,
+        init: cc.init,
+        subst: null,
+      });
       return (c, f) => {
         const v = new Array<Value>(compiled.layout.size);
         for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
@@ -1246,7 +1258,11 @@ export class Compiler {
   }
 
   /** The context inside an INSTANCE (its substitutions in force), and how to build the frame of a parameterised one. */
-  private instanceContext(app: OpApp, site: InstanceSite, cc: CC): { inner: CC; bind?: (c: Ctx, f: Frame) => Frame } {
+  private instanceContext(
+    app: OpApp,
+    site: InstanceSite,
+    cc: CC,
+  ): { inner: CC; bind?: (c: Ctx, f: Frame) => Frame } {
     let outer: CC = cc;
     let bind: ((c: Ctx, f: Frame) => Frame) | undefined;
     if (site.params.length > 0) {
@@ -1265,11 +1281,18 @@ export class Compiler {
   private compileInstanced(app: OpApp, inner: Binding, site: InstanceSite, cc: CC): Ev {
     const { inner: innerCC, bind } = this.instanceContext(app, site, cc);
     const target = definitionOf(inner);
-    if (target.kind === 'definition' && target.params.length > 0 && !(target.module?.isStandard && nativeOperator(target.module.name, target.name))) {
+    if (
+      target.kind === 'definition' &&
+      target.params.length > 0 &&
+      !(target.module?.isStandard && nativeOperator(target.module.name, target.name))
+    ) {
       // The arguments are the caller's expressions; only the body lives inside the instance.
-      const args = app.args.map((a, i) => ((target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
+      const args = app.args.map((a, i) =>
+        (target.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc),
+      );
       const compiled = this.compiledDef(target, innerCC);
-      const up = innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
+      const up =
+        innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
       return (c, f) => {
         const v = new Array<Value>(compiled.layout.size);
         for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
@@ -1618,7 +1641,10 @@ export class Compiler {
     if (!target) return this.predicateAction(app, cc);
     // A constant operator or definition replaced by a definition (the cfg's Send <- MCSend, or an
     // INSTANCE substitution) acts as that definition, expanded with its arguments by name.
-    if (target.kind === 'constant' || (!copy && this.options.overrides.has(target))) {
+    if (
+      target.kind === 'constant' ||
+      ((!copy || this.options.overrides.get(target)?.everywhere) && this.options.overrides.has(target))
+    ) {
       const callee = this.calleeOf(target, cc);
       if (!callee) return this.predicateAction(app, cc);
       if (callee.symbol.params.length === 0) {
@@ -1654,15 +1680,24 @@ export class Compiler {
     }
     if (target.kind === 'instanced') {
       const inner = definitionOf(target.inner);
-      if (inner.kind === 'definition' && !(inner.module?.isStandard && nativeOperator(inner.module.name, inner.name))) {
+      if (
+        inner.kind === 'definition' &&
+        !(inner.module?.isStandard && nativeOperator(inner.module.name, inner.name))
+      ) {
         const { inner: innerCC, bind } = this.instanceContext(app, target.site, cc);
         const byNameLevel = cc.init ? 1 : 2;
-        if (!bind && app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)) {
+        if (
+          !bind &&
+          app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)
+        ) {
           return this.inlineCall(inner, app.args, cc, innerCC, true);
         }
         const compiled = this.compiledDefAction(inner, innerCC);
-        const args = app.args.map((a, i) => ((inner.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc)));
-        const up = innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
+        const args = app.args.map((a, i) =>
+          (inner.params[i]?.arity ?? 0) > 0 ? this.compileArgument(a, cc) : this.compileExpr(a, cc),
+        );
+        const up =
+          innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
         return (c, f, k) => {
           const v = new Array<Value>(compiled.layout.size);
           for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);

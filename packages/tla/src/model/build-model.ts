@@ -24,6 +24,7 @@ import {
 import type { Expr, OpApp } from '../syntax/ast.js';
 import {
   EvalError,
+  fingerprint,
   fingerprintState,
   modelValue,
   printValue,
@@ -34,6 +35,7 @@ import {
   type Value,
 } from '../values/index.js';
 import type { BuildModelOptions, TlaModel, TlaState } from './model-types.js';
+import { type Permutation, permutationsOf, symmetricFingerprint } from './symmetry.js';
 
 export const ModelCode = {
   /** No initial predicate or next-state relation could be found. */
@@ -134,12 +136,13 @@ export function buildModel(
       : root;
     if (!scopeModule) continue;
     const symbol = scopeModule.scope.get(entry.name.name);
+    const everywhere = entry.module !== undefined;
     const binding: ConstantBinding | undefined =
       entry.kind === 'Assignment'
-        ? { kind: 'value', value: configValue(entry.value) }
+        ? { kind: 'value', value: configValue(entry.value), everywhere }
         : (() => {
             const target = root.scope.get(entry.target.name);
-            return target ? ({ kind: 'symbol', symbol: target } as const) : undefined;
+            return target ? ({ kind: 'symbol', symbol: target, everywhere } as const) : undefined;
           })();
     if (!binding) continue;
     // Keyed by the symbol the root module sees: the definition itself when it came by EXTENDS (or
@@ -329,6 +332,24 @@ export function buildModel(
     );
   };
 
+  // VIEW: states are told apart by the view's value. SYMMETRY: by their class under permutations.
+  const viewName = names.view?.[0];
+  const viewEv = viewName ? predicate(viewName.name, viewName.span) : undefined;
+  const viewSpan = viewName?.span;
+  const symmetryName = names.symmetry?.[0];
+  const symmetrySpan = symmetryName?.span;
+  const symmetryEv = symmetryName ? predicate(symmetryName.name, symmetryName.span) : undefined;
+  let permutations: Permutation[] = [];
+  if (symmetryEv && symmetryName) {
+    try {
+      permutations = permutationsOf(symmetryEv({ s: [], n: [], level: 0 }, EMPTY_FRAME));
+    } catch (error) {
+      diagnostics.push(toDiagnostic(error, symmetryName.span));
+      return { diagnostics };
+    }
+  }
+  const scratch = new Uint32Array(2);
+
   const initialAction: ActionInfo = { name: 'Initial predicate' };
   const system: TransitionSystem<TlaState> = {
     variables: varNames,
@@ -358,7 +379,14 @@ export function buildModel(
       }
     },
     fingerprint(state, out, offset) {
-      fingerprintState(state, out, offset);
+      if (viewEv) {
+        const v = guarded(viewSpan, () => viewEv({ s: state, n: [], level: 0 }, EMPTY_FRAME));
+        fingerprint(v, out, offset);
+      } else if (permutations.length > 0) {
+        guarded(symmetrySpan, () => symmetricFingerprint(state, permutations, out, offset, scratch));
+      } else {
+        fingerprintState(state, out, offset);
+      }
     },
     label(name) {
       const inv = invariants.find((i) => i.name === name);
@@ -562,4 +590,3 @@ function assumeUnits(
 function levelOfPart(part: Part, spec: CheckedSpec): number {
   return spec.levels.levelOfExpression(part.expr).level;
 }
-

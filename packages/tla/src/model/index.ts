@@ -1,2 +1,3 @@
 export * from './build-model.js';
 export * from './model-types.js';
+export * from './symmetry.js';
