@@ -1,3 +1,11 @@
 export * from './args.js';
+export type { JsonTraceEntry } from './check/json-reporter.js';
+export { resultToJson, traceToJson } from './check/json-reporter.js';
+export * from './check/report.js';
+export type { CheckReporter, ModuleLocator, SessionOptions, StartInfo } from './check/session.js';
+export { CheckSession } from './check/session.js';
+export { TextReporter } from './check/text-reporter.js';
+export { traceFileText, traceToItf } from './check/trace-file.js';
+export { CheckCommand, type CheckIo, displayPath, moduleLocator } from './commands/check.js';
 export * from './exit-codes.js';
-export { run, VERSION } from './main.js';
+export { type CommandResult, type MainIo, main, run, VERSION } from './main.js';

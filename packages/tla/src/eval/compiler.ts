@@ -15,7 +15,6 @@ import {
   applyArgs,
   chooseFirst,
   domainOf,
-  EvalError,
   equals,
   except,
   fcnLambda,
@@ -35,7 +34,6 @@ import {
   setDiff,
   setElements,
   setFilter,
-  setMap,
   setOf,
   setOfFcns,
   setOfRcds,
@@ -43,6 +41,7 @@ import {
   sortFields,
   str,
   subsetOf,
+  EvalError as TlaEvalError,
   toTupleOrNull,
   tuple,
   unionOf,
@@ -104,7 +103,7 @@ interface CompiledDef {
   realAct?: Act;
 }
 
-export class ActionError extends EvalError {}
+export class ActionError extends TlaEvalError {}
 
 const TRUE_EV: Ev = () => true;
 
@@ -128,13 +127,13 @@ export interface CompilerOptions {
 }
 
 function located(e: unknown, span: SourceSpan): never {
-  if (e instanceof EvalError) throw e.withSpan(span);
+  if (e instanceof TlaEvalError) throw e.withSpan(span);
   throw e;
 }
 
 function bool(v: Value, what: string, span: SourceSpan): boolean {
   if (typeof v !== 'boolean')
-    throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type', span);
+    throw new TlaEvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type', span);
   return v;
 }
 
@@ -150,7 +149,7 @@ export class Compiler {
   private nextSubstId = 1;
 
   constructor(private readonly options: CompilerOptions) {
-    options.variables.forEach((v, i) => this.variableIndex.set(v, i));
+    for (const [i, v] of options.variables.entries()) this.variableIndex.set(v, i);
   }
 
   private get bindings() {
@@ -198,13 +197,13 @@ export class Compiler {
         if (e.fraction !== undefined) {
           const text = `${e.digits}.${e.fraction}`;
           return () => {
-            throw new EvalError(`TLC cannot handle real numbers: ${text}`, 'type');
+            throw new TlaEvalError(`TLC cannot handle real numbers: ${text}`, 'type');
           };
         }
         const value = Number.parseInt(e.digits, e.base);
         if (!Number.isSafeInteger(value) || value > 2147483647) {
           return () => {
-            throw new EvalError(
+            throw new TlaEvalError(
               `Integer overflow: ${e.digits} is larger than TLC's largest integer 2147483647`,
               'overflow',
             );
@@ -243,7 +242,7 @@ export class Compiler {
           for (const [guard, body, guardSpan] of arms)
             if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f);
           if (other) return other(c, f);
-          throw new EvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
+          throw new TlaEvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
         };
       }
       case 'Let': {
@@ -372,7 +371,7 @@ export class Compiler {
       case 'Lambda': {
         const layout = new Layout(cc.layout);
         const params = e.params.map((p) => this.declared(p));
-        params.forEach((p) => layout.add(p));
+        for (const p of params) layout.add(p);
         const body = this.compileExpr(e.body, { ...cc, layout });
         return (_c, f) =>
           opValue('LAMBDA', params.length, (args) => {
@@ -393,7 +392,7 @@ export class Compiler {
 
   private temporal(span: SourceSpan): Ev {
     return () => {
-      throw new EvalError(
+      throw new TlaEvalError(
         'A temporal formula ([], <>, ~>, WF, SF, \\EE, \\AA) cannot be evaluated in a state; it can only be checked as a PROPERTY.',
         'type',
         span,
@@ -408,7 +407,7 @@ export class Compiler {
     const top = this.atSlots[this.atSlots.length - 1];
     if (!top) {
       return () => {
-        throw new EvalError('@ used outside an EXCEPT', 'other');
+        throw new TlaEvalError('@ used outside an EXCEPT', 'other');
       };
     }
     const { slot } = top;
@@ -483,7 +482,7 @@ export class Compiler {
   private compileSet(bound: BoundVars, cc: CC): Ev {
     if (!bound.set) {
       return () => {
-        throw new EvalError(
+        throw new TlaEvalError(
           'TLC cannot enumerate an unbounded quantifier or CHOOSE; bound it with \\in S.',
           'not-enumerable',
         );
@@ -506,7 +505,12 @@ export class Compiler {
       if (b.tuple || b.names.length === 1) ranges.push({ set, bind: slots[i].bind });
       else
         for (const index of slots[i].indexes)
-          ranges.push({ set, bind: (frame, x) => void (frame.v[index] = x) });
+          ranges.push({
+            set,
+            bind: (frame, x) => {
+              frame.v[index] = x;
+            },
+          });
     });
     const loop = (c: Ctx, outer: Frame, body: () => boolean, frameOut?: (f: Frame) => void): boolean => {
       const f: Frame = ownFrame ? { v: new Array(layout.size), p: null } : outer;
@@ -563,7 +567,7 @@ export class Compiler {
         return bool(body(c, frame), 'The body of CHOOSE', bodyExpr.span);
       });
       if (chosen === undefined) {
-        throw new EvalError(
+        throw new TlaEvalError(
           'Attempted to compute the value of an expression of form\nCHOOSE x \\in S: P, but no element of S satisfied P.',
           'other',
           span,
@@ -583,7 +587,9 @@ export class Compiler {
     const binders = bounds.flatMap((b, i) =>
       b.tuple || b.names.length === 1
         ? [slots[i].bind]
-        : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x)),
+        : slots[i].indexes.map((index) => (frame: Frame, x: Value) => {
+            frame.v[index] = x;
+          }),
     );
     const body = this.compileExpr(bodyExpr, inner);
     const single = binders.length === 1;
@@ -794,7 +800,7 @@ export class Compiler {
     action?: boolean,
   ): Ev | Act {
     const byName = new Map(cc.byName ?? []);
-    symbol.params.forEach((p, i) => byName.set(p, { expr: args[i], cc }));
+    for (const [i, p] of symbol.params.entries()) byName.set(p, { expr: args[i], cc });
     const inner: CC = { layout: cc.layout, primed: cc.primed, init: cc.init, subst: bodyCC.subst, byName };
     if (this.inlining.has(symbol)) {
       // Recursion: fall back to evaluating the arguments first.
@@ -854,7 +860,7 @@ export class Compiler {
         continue;
       }
       const binding = this.options.constants.get(symbol);
-      if (!binding || binding.kind !== 'symbol') return undefined;
+      if (binding?.kind !== 'symbol') return undefined;
       symbol = originalOf(binding.symbol);
       context = { ...context, subst: null, byName: undefined };
     }
@@ -911,7 +917,7 @@ export class Compiler {
     const binding = this.options.constants.get(symbol);
     if (!binding) {
       return () => {
-        throw new EvalError(
+        throw new TlaEvalError(
           `The constant ${symbol.name} has no value: give it one in the .cfg file`,
           'other',
         );
@@ -964,7 +970,7 @@ export class Compiler {
 
   private callOperatorValue(op: Value, args: Value[], c: Ctx, name: string): Value {
     if (!(op instanceof OpValue))
-      throw new EvalError(
+      throw new TlaEvalError(
         `${name} is applied to arguments, but its value is not an operator: ${printValue(op)}`,
         'type',
       );
@@ -1040,7 +1046,7 @@ export class Compiler {
     const native = nativeOperator(module, name);
     if (!native) {
       return () => {
-        throw new EvalError(`${name} (module ${module}) cannot be evaluated`, 'other');
+        throw new TlaEvalError(`${name} (module ${module}) cannot be evaluated`, 'other');
       };
     }
     const args = app.args.map((a) => this.compileArgument(a, cc));
@@ -1216,15 +1222,27 @@ export class Compiler {
   /** A recursive function definition as TLC keeps it: lazy, each application evaluating the body, memoised. */
   private lazyRecursiveFunction(symbol: FunctionSymbol, cc: CC, c: Ctx, f: Frame, layout: Layout): Value {
     const bodyLayout = new Layout(layout);
-    const inner: CC = { layout: bodyLayout, primed: cc.primed, init: cc.init, subst: cc.subst };
+    const inner: CC = {
+      layout: bodyLayout,
+      primed: cc.primed,
+      init: cc.init,
+      subst: cc.subst,
+      byName: cc.byName,
+    };
     const { slots } = this.bindBounds(symbol.def.bounds, inner);
     const binders = symbol.def.bounds.flatMap((b, i) =>
       b.tuple || b.names.length === 1
         ? [slots[i].bind]
-        : slots[i].indexes.map((index) => (frame: Frame, x: Value) => void (frame.v[index] = x)),
+        : slots[i].indexes.map((index) => (frame: Frame, x: Value) => {
+            frame.v[index] = x;
+          }),
     );
+    // The domain is evaluated in the function definition's own frame (`f`), like the body's parent.
+    const defCC: CC = { ...cc, layout };
     const sets = symbol.def.bounds.flatMap((b) =>
-      b.tuple || b.names.length === 1 ? [this.compileSet(b, cc)] : b.names.map(() => this.compileSet(b, cc)),
+      b.tuple || b.names.length === 1
+        ? [this.compileSet(b, defCC)]
+        : b.names.map(() => this.compileSet(b, defCC)),
     );
     const body = this.compileExpr(symbol.def.body, inner);
     const domain = binders.length === 1 ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
@@ -1328,7 +1346,7 @@ export class Compiler {
         }
         default:
           return () => {
-            throw new EvalError(`The operator ${name} needs arguments`, 'other');
+            throw new TlaEvalError(`The operator ${name} needs arguments`, 'other');
           };
       }
     }
@@ -1342,7 +1360,7 @@ export class Compiler {
     if (name === '[]' || name === '<>' || name === '~>' || name === '-+->') return this.temporal(app.span);
     if (name === '\\cdot') {
       return () => {
-        throw new EvalError(
+        throw new TlaEvalError(
           'Action composition \\cdot is not supported by the evaluator (TLC does not support it either)',
           'other',
         );
@@ -1394,7 +1412,7 @@ export class Compiler {
         return (c, f) => domainOf(a(c, f));
       default:
         return () => {
-          throw new EvalError(`The built-in operator ${name} is not supported`, 'other');
+          throw new TlaEvalError(`The built-in operator ${name} is not supported`, 'other');
         };
     }
   }
@@ -1455,7 +1473,7 @@ export class Compiler {
     }
     if (target.kind !== 'OpApp' || target.args.length > 0 || target.path.length > 0) return undefined;
     const symbol = this.bindings.get(target);
-    if (!symbol || symbol.kind !== 'variable') return undefined;
+    if (symbol?.kind !== 'variable') return undefined;
     return this.variableThroughSubstitutions(symbol, cc);
   }
 
@@ -1500,7 +1518,7 @@ export class Compiler {
           for (const [guard, body, guardSpan] of arms)
             if (bool(guard(c, f), 'A CASE guard', guardSpan)) return body(c, f, k);
           if (other) return other(c, f, k);
-          throw new EvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
+          throw new TlaEvalError('Attempted to evaluate a CASE with no conditions true.', 'other', span);
         };
       }
       case 'Let':
@@ -1662,7 +1680,7 @@ export class Compiler {
       if (app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)) {
         // Primed arguments: expand the operator in place, its parameters standing for the arguments.
         const byName = new Map(cc.byName ?? []);
-        target.params.forEach((p, i) => byName.set(p, { expr: app.args[i], cc }));
+        for (const [i, p] of target.params.entries()) byName.set(p, { expr: app.args[i], cc });
         return this.compileAction(target.def.body, { ...cc, byName });
       }
       // An action defined by an operator: its body is an action too, with the arguments bound.
@@ -1811,7 +1829,7 @@ const EMPTY_CTX: Ctx = { s: [], n: [], level: 0 };
 function asTuple(x: Value, n: number): readonly Value[] {
   const t = toTupleOrNull(x);
   if (t && t.elems.length === n) return t.elems;
-  throw new EvalError(`A tuple of ${n} elements was expected, but the value is ${printValue(x)}`, 'type');
+  throw new TlaEvalError(`A tuple of ${n} elements was expected, but the value is ${printValue(x)}`, 'type');
 }
 
 function originalOf(symbol: Binding): Binding {

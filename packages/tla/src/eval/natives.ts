@@ -2,7 +2,6 @@ import {
   apply,
   compare,
   domainOf,
-  EvalError,
   equals,
   fcnMerge,
   fcnOf,
@@ -38,6 +37,7 @@ import {
   setOf,
   setSize,
   str,
+  EvalError as TlaEvalError,
   tuple,
   type Value,
 } from '../values/index.js';
@@ -64,7 +64,7 @@ export type Native = (
 
 function int(v: Value, which: 'first' | 'second', op: string): number {
   if (typeof v !== 'number') {
-    throw new EvalError(
+    throw new TlaEvalError(
       `The ${which} argument of ${op} should be an integer, but instead it is:\n${printValue(v)}`,
       'type',
     );
@@ -100,10 +100,10 @@ const INTEGERS: Record<string, Native> = {
 const REALS: Record<string, Native> = {
   Real: () => REAL,
   '/': () => {
-    throw new EvalError('TLC cannot handle real numbers: / is not supported', 'type');
+    throw new TlaEvalError('TLC cannot handle real numbers: / is not supported', 'type');
   },
   Infinity: () => {
-    throw new EvalError('TLC cannot handle real numbers: Infinity is not supported', 'type');
+    throw new TlaEvalError('TLC cannot handle real numbers: Infinity is not supported', 'type');
   },
 };
 
@@ -118,7 +118,7 @@ const SEQUENCES: Record<string, Native> = {
   SelectSeq: (a, _n, _c, call) => {
     const test = a[1];
     if (!(test instanceof OpValue))
-      throw new EvalError('The second argument of SelectSeq must be an operator', 'type');
+      throw new TlaEvalError('The second argument of SelectSeq must be an operator', 'type');
     return seqSelect(a[0], (x) => call(test, [x]));
   },
 };
@@ -163,12 +163,12 @@ const TLC: Record<string, Native> = {
   Assert: (a) => {
     if (a[0] === true) return true;
     if (a[0] === false) {
-      throw new EvalError(
+      throw new TlaEvalError(
         `The first argument of Assert evaluated to FALSE; the second argument was:\n${printValue(a[1])}`,
         'assert' as never,
       );
     }
-    throw new EvalError(
+    throw new TlaEvalError(
       `The first argument of Assert should be a boolean, but instead it is:\n${printValue(a[0])}`,
       'type',
     );
@@ -179,18 +179,18 @@ const TLC: Record<string, Native> = {
     if (typeof key === 'number') {
       const v = n.registers.get(key);
       if (v === undefined)
-        throw new EvalError(`TLCGet(${key}) was called before TLCSet(${key}, ...)`, 'other');
+        throw new TlaEvalError(`TLCGet(${key}) was called before TLCSet(${key}, ...)`, 'other');
       return v;
     }
     if (key === str('level')) return c.level;
     const name = typeof key === 'object' && 's' in key ? (key as { s: string }).s : printValue(key);
     const v = n.stat(name);
-    if (v === undefined) throw new EvalError(`TLCGet("${name}") is not supported`, 'other');
+    if (v === undefined) throw new TlaEvalError(`TLCGet("${name}") is not supported`, 'other');
     return v;
   },
   TLCSet: (a, n) => {
     if (typeof a[0] !== 'number')
-      throw new EvalError('The first argument of TLCSet must be an integer', 'type');
+      throw new TlaEvalError('The first argument of TLCSet must be an integer', 'type');
     n.registers.set(a[0], a[1]);
     return true;
   },
@@ -200,7 +200,7 @@ const TLC: Record<string, Native> = {
   SortSeq: (a, _n, _c, call) => {
     const op = a[1];
     if (!(op instanceof OpValue))
-      throw new EvalError('The second argument of SortSeq must be an operator', 'type');
+      throw new TlaEvalError('The second argument of SortSeq must be an operator', 'type');
     const elems = [...(tuple([]) && seqElements(a[0]))];
     elems.sort((x, y) => (call(op, [x, y]) === true ? -1 : call(op, [y, x]) === true ? 1 : 0));
     return tuple(elems);
@@ -208,11 +208,11 @@ const TLC: Record<string, Native> = {
   RandomElement: (a) => {
     const elems = setElements(a[0]);
     if (elems.length === 0)
-      throw new EvalError('Attempted to compute RandomElement of the empty set', 'other');
+      throw new TlaEvalError('Attempted to compute RandomElement of the empty set', 'other');
     return elems[Math.floor(Math.random() * elems.length)];
   },
   Any: () => {
-    throw new EvalError('TLC cannot evaluate Any', 'other');
+    throw new TlaEvalError('TLC cannot evaluate Any', 'other');
   },
   ToString: (a) => str(printValue(a[0])),
   TLCEval: (a) => a[0],
@@ -244,7 +244,10 @@ const RANDOMIZATION: Record<string, Native> = {
     const k = int(a[0], 'first', 'RandomSubset');
     const elems = [...setElements(a[1])];
     if (k > elems.length)
-      throw new EvalError(`The first argument of RandomSubset must be at most the size of the set`, 'other');
+      throw new TlaEvalError(
+        `The first argument of RandomSubset must be at most the size of the set`,
+        'other',
+      );
     for (let i = elems.length - 1; i > 0; i--) {
       const j = Math.floor(Math.random() * (i + 1));
       [elems[i], elems[j]] = [elems[j], elems[i]];

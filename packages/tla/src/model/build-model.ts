@@ -23,7 +23,6 @@ import {
 } from '../semantics/symbols.js';
 import type { Expr, OpApp } from '../syntax/ast.js';
 import {
-  EvalError,
   fingerprint,
   fingerprintState,
   modelValue,
@@ -31,6 +30,7 @@ import {
   STRING_SET,
   setOf,
   str,
+  EvalError as TlaEvalError,
   toItf,
   type Value,
 } from '../values/index.js';
@@ -51,7 +51,7 @@ export const ModelCode = {
 } as const;
 
 function toDiagnostic(error: unknown, fallback: SourceSpan | undefined): Diagnostic {
-  if (error instanceof EvalError) {
+  if (error instanceof TlaEvalError) {
     const code = /^The first argument of Assert evaluated to FALSE/.test(error.message)
       ? ModelCode.assertFailed
       : ModelCode.evaluation;
@@ -126,8 +126,10 @@ export function buildModel(
   let checkDeadlock = true;
   for (const section of config.sections) {
     if (section.kind === 'Constants') entries.push(...section.entries);
-    else if (section.kind === 'Names') (names[section.role] ??= []).push(...section.names);
-    else checkDeadlock = section.value;
+    else if (section.kind === 'Names') {
+      names[section.role] ??= [];
+      names[section.role].push(...section.names);
+    } else checkDeadlock = section.value;
   }
   const rootConstants = root.parameters.filter((p): p is ConstantSymbol => p.kind === 'constant');
   for (const entry of entries) {
@@ -326,7 +328,7 @@ export function buildModel(
 
   const incomplete = (n: readonly (Value | undefined)[], where: string): never => {
     const missing = varNames.filter((_, i) => n[i] === undefined);
-    throw new EvalError(
+    throw new TlaEvalError(
       `${where} does not give a value to ${missing.join(', ')}: every variable must be assigned (x' = e, x' \\in S or UNCHANGED x)`,
       'other',
     );
@@ -348,7 +350,6 @@ export function buildModel(
       return { diagnostics };
     }
   }
-  const scratch = new Uint32Array(2);
 
   const initialAction: ActionInfo = { name: 'Initial predicate' };
   const system: TransitionSystem<TlaState> = {
@@ -383,7 +384,7 @@ export function buildModel(
         const v = guarded(viewSpan, () => viewEv({ s: state, n: [], level: 0 }, EMPTY_FRAME));
         fingerprint(v, out, offset);
       } else if (permutations.length > 0) {
-        guarded(symmetrySpan, () => symmetricFingerprint(state, permutations, out, offset, scratch));
+        guarded(symmetrySpan, () => symmetricFingerprint(state, permutations, out, offset));
       } else {
         fingerprintState(state, out, offset);
       }
@@ -405,7 +406,7 @@ export function buildModel(
     guarded(span, () => {
       const v = ev({ s, n: [], level: 0 }, EMPTY_FRAME);
       if (typeof v !== 'boolean')
-        throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+        throw new TlaEvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
       return v;
     });
 
@@ -427,7 +428,7 @@ export function buildModel(
     guarded(span, () => {
       const v = ev({ s: from, n: to as Value[], level: 0 }, EMPTY_FRAME);
       if (typeof v !== 'boolean')
-        throw new EvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
+        throw new TlaEvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
       return v;
     });
   const actionProperties = actionPropertyExprs.map((p) => {
@@ -453,7 +454,7 @@ export function buildModel(
         guarded(expr.span, () => {
           const v = ev({ s: [], n: [], level: 0 }, EMPTY_FRAME);
           if (typeof v !== 'boolean')
-            throw new EvalError(
+            throw new TlaEvalError(
               `An ASSUME should be a boolean, but instead it is:\n${printValue(v)}`,
               'type',
             );

@@ -1,7 +1,7 @@
 import {
   apply,
+  compare,
   domainOf,
-  EvalError,
   enumerate,
   type FcnLambdaValue,
   type FcnRcdValue,
@@ -16,6 +16,7 @@ import {
   recordOf,
   setElements,
   setOf,
+  EvalError as TlaEvalError,
   type TupleValue,
   tuple,
   type Value,
@@ -27,7 +28,7 @@ export type Permutation = ReadonlyMap<ModelValue, Value>;
 /** The permutations in a SYMMETRY set (e.g. `Permutations(Node) \cup Permutations(Value)`). */
 export function permutationsOf(symmetrySet: Value): Permutation[] {
   if (!isSet(symmetrySet))
-    throw new EvalError(
+    throw new TlaEvalError(
       `The SYMMETRY definition should be a set of permutations, but it is:\n${printValue(symmetrySet)}`,
       'type',
     );
@@ -35,7 +36,7 @@ export function permutationsOf(symmetrySet: Value): Permutation[] {
     const map = new Map<ModelValue, Value>();
     for (const x of setElements(domainOf(f))) {
       if (typeof x !== 'object' || x.kind !== Kind.Model) {
-        throw new EvalError(
+        throw new TlaEvalError(
           `A SYMMETRY permutation must map model values, but its domain contains ${printValue(x)}`,
           'type',
         );
@@ -81,29 +82,28 @@ export function permute(v: Value, perm: Permutation): Value {
 }
 
 /**
- * The fingerprint of the state's symmetry class: the least fingerprint of the state under every
- * permutation (the identity included). Any exact choice of representative gives TLC's counts,
- * which count classes, not representatives.
+ * The fingerprint of the state's representative under SYMMETRY, chosen as TLC chooses it: the
+ * least of the state and its permuted images in TLC's value order, compared variable by variable.
+ * (TLC applies exactly the permutations listed, which need not form a group, so the choice of
+ * representative matters for the counts; this is TLC's.)
  */
 export function symmetricFingerprint(
   state: readonly Value[],
   perms: readonly Permutation[],
   out: Uint32Array,
   offset: number,
-  scratch: Uint32Array,
 ): void {
-  fingerprintState(state, out, offset);
+  let best: readonly Value[] = state;
   for (const perm of perms) {
-    fingerprintState(
-      state.map((x) => permute(x, perm)),
-      scratch,
-      0,
-    );
-    const hi = scratch[1];
-    const lo = scratch[0];
-    if (hi < out[offset + 1] || (hi === out[offset + 1] && lo < out[offset])) {
-      out[offset] = lo;
-      out[offset + 1] = hi;
+    const image = state.map((x) => permute(x, perm));
+    for (let i = 0; i < image.length; i++) {
+      const c = compare(image[i], best[i]);
+      if (c < 0) {
+        best = image;
+        break;
+      }
+      if (c > 0) break;
     }
   }
+  fingerprintState(best, out, offset);
 }

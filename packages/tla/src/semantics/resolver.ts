@@ -1231,7 +1231,8 @@ function instanced(symbol: Binding, site: InstanceSite, local: boolean): Binding
   // A definition of a module without parameters (Naturals, Sequences, ...) means the same through
   // any INSTANCE: SANY does not copy it either, so a cfg override of it applies everywhere.
   const origin = originalOf(symbol).module;
-  if (symbol.kind !== 'instanced' && origin && !origin.parameters.some((p) => site.substitutions.has(p))) return symbol;
+  if (symbol.kind !== 'instanced' && origin && !origin.parameters.some((p) => site.substitutions.has(p)))
+    return symbol;
   const result: InstancedSymbol = {
     kind: 'instanced',
     name: symbol.name,

@@ -1,0 +1,362 @@
+import {
+  type Diagnostic,
+  EvaluationError,
+  makeDiagnostic,
+  type ProgressEvent,
+  type SourceSpan,
+  type Stats,
+  type Trace,
+} from '@modelcheck/core';
+import {
+  type AbortSignalLike,
+  type ExploreOptions,
+  type ExploreResult,
+  Explorer,
+} from '@modelcheck/explorer';
+import type { TlaModel, TlaState } from '@modelcheck/tla';
+import {
+  type CheckReport,
+  exitCodeFor,
+  type Outcome,
+  type SearchModeName,
+  type TraceView,
+} from './report.js';
+import { tlcLocation } from './tlc-format.js';
+
+/** What the check prints as it goes; the text (TLC layout) and JSON reporters implement it. */
+export interface CheckReporter {
+  /** Before the assumptions are checked (TLC: `Starting...`). */
+  start(info: StartInfo): void;
+  warning(text: string): void;
+  /** Print/PrintT output of the spec. */
+  print(text: string): void;
+  /** The initial states are being computed. */
+  computingInitialStates(): void;
+  /** The initial states are done (counts so far), exploration begins. */
+  initialStatesDone(stats: Stats): void;
+  /** Periodic statistics while exploring; `elapsedMs` since the exploration began. */
+  progress(stats: Stats, elapsedMs: number): void;
+  /** The verdict; called once. */
+  finish(report: CheckReport): void;
+}
+
+export interface StartInfo {
+  readonly mode: SearchModeName;
+  readonly seed?: number;
+  /** `-workers` as the user gave it, when it asks for more than the one worker used. */
+  readonly workersAsked?: string;
+  /** Printed right after the start lines (cfg and model warnings). */
+  readonly warnings?: readonly string[];
+  readonly specFile?: string;
+  readonly configFile?: string;
+  readonly heapMb?: number;
+  readonly cores?: number;
+  readonly unchecked: readonly string[];
+}
+
+export interface SessionOptions {
+  readonly mode: SearchModeName;
+  readonly noDeadlock?: boolean;
+  readonly depth?: number;
+  readonly seed?: number;
+  readonly maxTraces?: number;
+  readonly maxStates?: number;
+  readonly timeoutSeconds?: number;
+  readonly maxMemoryBytes?: number;
+  /** The user's `--max-memory`, for the message (undefined: the default limit). */
+  readonly maxMemoryMb?: number;
+  readonly signal?: AbortSignalLike;
+  readonly progressIntervalMs?: number;
+  readonly workersAsked?: string;
+  /** Printed right after the start lines (cfg and model warnings). */
+  readonly warnings?: readonly string[];
+  readonly specFile?: string;
+  readonly configFile?: string;
+  readonly heapMb?: number;
+  readonly cores?: number;
+  readonly now?: () => number;
+}
+
+/** The module a span is in (TLC names it in `... of module M`). */
+export type ModuleLocator = (span: SourceSpan) => string | undefined;
+
+/** Diagnostic code of a failed `Assert` (the model builder's `EVAL102`). */
+export const ASSERT_FAILED_CODE = 'EVAL102';
+
+function isAssertFailure(d: Diagnostic | undefined): boolean {
+  return (
+    d !== undefined &&
+    (d.code === ASSERT_FAILED_CODE || d.message.startsWith('The first argument of Assert evaluated to FALSE'))
+  );
+}
+
+/**
+ * One model-checking run over a built model: checks the ASSUMEs, drives the explorer in slices (so
+ * Ctrl-C and progress can interleave), and turns its verdict into a `CheckReport` for a reporter.
+ */
+export class CheckSession {
+  private explorer: Explorer<TlaState> | undefined;
+  private exploreStart = 0;
+  private finalReport: CheckReport | undefined;
+  private readonly now: () => number;
+  readonly seed: number | undefined;
+
+  constructor(
+    private readonly model: TlaModel,
+    private readonly moduleOf: ModuleLocator,
+    private readonly reporter: CheckReporter,
+    private readonly options: SessionOptions,
+  ) {
+    this.now = options.now ?? (() => performance.now());
+    this.seed =
+      options.mode === 'simulate' ? (options.seed ?? Math.floor(Math.random() * 2 ** 32)) >>> 0 : undefined;
+  }
+
+  get report(): CheckReport | undefined {
+    return this.finalReport;
+  }
+
+  get done(): boolean {
+    return this.finalReport !== undefined;
+  }
+
+  /** The explorer once exploration has begun (bench: `memoryBytes()`). */
+  get currentExplorer(): Explorer<TlaState> | undefined {
+    return this.explorer;
+  }
+
+  private get unchecked(): string[] {
+    return this.model.temporalProperties.map((p) => p.name);
+  }
+
+  /** Announces the run and checks the ASSUMEs; afterwards `step` explores. */
+  begin(): void {
+    this.reporter.start({
+      mode: this.options.mode,
+      seed: this.seed,
+      workersAsked:
+        this.options.workersAsked !== undefined && this.options.workersAsked !== '1'
+          ? this.options.workersAsked
+          : undefined,
+      specFile: this.options.specFile,
+      configFile: this.options.configFile,
+      heapMb: this.options.heapMb,
+      cores: this.options.cores,
+      unchecked: this.unchecked,
+    });
+    for (const warning of this.options.warnings ?? []) this.reporter.warning(warning);
+    for (const assumption of this.model.assumptions) {
+      let verdict: boolean;
+      try {
+        verdict = assumption.check();
+      } catch (error) {
+        const diagnostics = diagnosticsOfError(error);
+        this.conclude({
+          outcome: 'assumption-violated',
+          property: assumption.location,
+          diagnostics,
+        });
+        return;
+      }
+      if (!verdict) {
+        this.conclude({
+          outcome: 'assumption-violated',
+          property: assumption.location,
+          diagnostics: [],
+        });
+        return;
+      }
+    }
+    this.explorer = new Explorer(this.model.system, this.exploreOptions());
+  }
+
+  private exploreOptions(): ExploreOptions<TlaState> {
+    const model = this.model;
+    const o = this.options;
+    let initialDone = false;
+    const onProgress = (event: ProgressEvent) => {
+      if (event.event === 'phase') {
+        if (event.phase === 'initial-states') this.reporter.computingInitialStates();
+        else if (!initialDone) {
+          initialDone = true;
+          this.exploreStart = this.now();
+          this.reporter.initialStatesDone(this.explorer?.stats() ?? event2stats());
+        }
+        return;
+      }
+      // The explorer reports once right after the initial states; TLC prints nothing there.
+      if (!initialDone) return;
+      this.reporter.progress(event.stats, this.now() - this.exploreStart);
+    };
+    return {
+      mode: o.mode,
+      invariants: model.invariants.map((inv) => ({ name: inv.name, check: (s: TlaState) => inv.check(s) })),
+      actionProperties: model.actionProperties.map((p) => ({
+        name: p.name,
+        check: (s: TlaState, t: TlaState) => p.check(s, t),
+      })),
+      checkDeadlock: model.checkDeadlock && !o.noDeadlock,
+      stateConstraint: model.stateConstraint,
+      actionConstraint: model.actionConstraint,
+      maxStates: o.maxStates,
+      maxSeconds: o.timeoutSeconds,
+      maxMemoryBytes: o.maxMemoryBytes,
+      signal: o.signal,
+      onProgress,
+      progressIntervalMs: o.progressIntervalMs,
+      maxDepth: o.depth,
+      seed: this.seed,
+      maxTraces: o.maxTraces,
+      now: o.now,
+    };
+  }
+
+  /** Explores for about `budgetMs`; true when the run is over and `report` is set. */
+  step(budgetMs: number): boolean {
+    if (this.finalReport) return true;
+    const explorer = this.explorer;
+    if (!explorer) throw new Error('CheckSession.step before begin');
+    if (!explorer.step(budgetMs)) return false;
+    this.conclude(this.fromResult(explorer.result as ExploreResult<TlaState>));
+    return true;
+  }
+
+  /** Runs `begin` and every step without yielding (tests, the synchronous `run`). */
+  runToEnd(): CheckReport {
+    if (!this.explorer && !this.finalReport) this.begin();
+    while (!this.step(Number.POSITIVE_INFINITY)) {
+      // a slice ends only at a deadline, and this one has none
+    }
+    return this.finalReport as CheckReport;
+  }
+
+  private conclude(partial: Omit<CheckReport, 'exitCode' | 'mode'> & { exitCode?: number }): void {
+    const outcome = partial.outcome;
+    const report: CheckReport = {
+      ...partial,
+      mode: this.options.mode,
+      exitCode: exitCodeFor(outcome, partial.reason, this.options.mode),
+      variables: this.model.system.variables,
+      seed: this.seed,
+      maxMemoryMb: this.options.maxMemoryMb,
+      timeoutSeconds: this.options.timeoutSeconds,
+      maxStates: this.options.maxStates,
+    };
+    this.finalReport = report;
+    this.reporter.finish(report);
+  }
+
+  private fromResult(result: ExploreResult<TlaState>): Omit<CheckReport, 'exitCode' | 'mode'> {
+    const behaviours = result.traces;
+    switch (result.kind) {
+      case 'ok': {
+        const unchecked = this.unchecked;
+        return unchecked.length > 0
+          ? { outcome: 'unsupported-property', stats: result.stats, diagnostics: [], unchecked, behaviours }
+          : { outcome: 'ok', stats: result.stats, diagnostics: [], behaviours };
+      }
+      case 'invariant-violated':
+        return {
+          outcome: 'invariant-violated',
+          property: result.name,
+          stats: result.stats,
+          trace: this.view(result.trace),
+          initialState: result.trace.length === 1 && this.options.mode !== 'simulate',
+          diagnostics: [],
+          behaviours,
+        };
+      case 'action-property-violated':
+        return {
+          outcome: 'property-violated',
+          property: result.name,
+          stats: result.stats,
+          trace: this.view(result.trace),
+          diagnostics: [],
+          behaviours,
+        };
+      case 'deadlock':
+        return {
+          outcome: 'deadlock',
+          stats: result.stats,
+          trace: this.view(result.trace),
+          diagnostics: [],
+          behaviours,
+        };
+      case 'property-violated':
+        return {
+          outcome: 'property-violated',
+          property: result.name,
+          stats: result.stats,
+          trace: this.view(result.lasso.steps),
+          loopStart: result.lasso.loopStart,
+          stuttering: result.lasso.stuttering,
+          diagnostics: [],
+          behaviours,
+        };
+      case 'error': {
+        const outcome: Outcome = isAssertFailure(result.diagnostics[0]) ? 'assert-failed' : 'eval-error';
+        return {
+          outcome,
+          stats: result.stats,
+          trace: result.trace && this.view(result.trace),
+          diagnostics: result.diagnostics,
+          behaviours,
+        };
+      }
+      case 'stopped': {
+        // A simulation never covers everything: reaching its time or state limit is its normal end.
+        if (
+          this.options.mode === 'simulate' &&
+          (result.reason === 'time-limit' || result.reason === 'state-limit')
+        )
+          return {
+            outcome: this.unchecked.length > 0 ? 'unsupported-property' : 'ok',
+            reason: result.reason,
+            stats: result.stats,
+            diagnostics: [],
+            unchecked: this.unchecked.length > 0 ? this.unchecked : undefined,
+            behaviours,
+          };
+        return {
+          outcome: 'stopped',
+          reason: result.reason,
+          stats: result.stats,
+          diagnostics: [],
+          behaviours,
+        };
+      }
+    }
+  }
+
+  private view(trace: Trace<TlaState>): TraceView[] {
+    const system = this.model.system;
+    return trace.map((step, i) => {
+      const values = system.render(step.state);
+      if (i === 0 || !step.action) return { action: null, values };
+      const action = step.action;
+      const module = action.span ? this.moduleOf(action.span) : undefined;
+      return {
+        action: action.name,
+        span: action.span,
+        tlcLocation: action.span && module ? tlcLocation(action.span, module) : undefined,
+        values,
+      };
+    });
+  }
+}
+
+function event2stats(): Stats {
+  return { distinctStates: 0, generatedStates: 0, depth: 0, statesLeftOnQueue: 0, seconds: 0 };
+}
+
+/** The diagnostics of an exception a model function threw. */
+export function diagnosticsOfError(error: unknown): Diagnostic[] {
+  if (error instanceof EvaluationError) return [error.diagnostic];
+  if (typeof error === 'object' && error !== null) {
+    const d = (error as { diagnostic?: Diagnostic }).diagnostic;
+    if (d && typeof d.code === 'string' && typeof d.message === 'string') return [d];
+  }
+  if (error instanceof Error && !(error instanceof RangeError && /call stack/i.test(error.message)))
+    throw error;
+  return [makeDiagnostic('EVAL100', error instanceof Error ? error.message : String(error))];
+}
