@@ -26,6 +26,7 @@ import {
   fingerprint,
   fingerprintState,
   modelValue,
+  recordOf,
   printValue,
   STRING_SET,
   setOf,
@@ -167,7 +168,17 @@ export function buildModel(
 
   const variables = root.parameters.filter((p): p is VariableSymbol => p.kind === 'variable');
   const printed = options.print ?? (() => {});
-  const natives = defaultNativeContext(printed, STRING_SET);
+  const natives = {
+    ...defaultNativeContext(printed, STRING_SET),
+    // TLCGet("config"): how the model is being checked (specs assert on it, e.g. DieHardest).
+    stat: (name: string): Value | undefined =>
+      name === 'config'
+        ? recordOf(
+            ['deadlock', 'depth', 'mode', 'seed', 'traces', 'worker'].map(str),
+            [checkDeadlock, -1, str('bfs'), 0, -1, 1],
+          )
+        : undefined,
+  };
   const compiler = new Compiler({ spec, constants, overrides, variables, natives });
   compiler.indexDeclarations();
 
@@ -357,16 +368,18 @@ export function buildModel(
     actions: actionInfos,
     initialStates(emit) {
       if (!initAct) return;
-      const c: Ctx = { s: [], n: new Array(width), level: 1 };
+      // TLCGet("level") while Init is evaluated is 0; initial states are at level 1.
+      const c: Ctx = { s: [], n: new Array(width), level: 0 };
       guarded(initSpan, () =>
         initAct(c, frameFor(), () => {
           for (let i = 0; i < width; i++) if (c.n[i] === undefined) incomplete(c.n, 'The initial predicate');
-          emit(c.n.slice() as Value[]);
+          emit(withLevel(c.n.slice() as Value[], 1));
         }),
       );
     },
     successors(state, emit) {
-      const c: Ctx = { s: state, n: new Array(width), level: 0 };
+      const level = levelOf(state);
+      const c: Ctx = { s: state, n: new Array(width), level };
       for (let a = 0; a < acts.length; a++) {
         const label: ActionLabel = { index: a };
         const act = acts[a];
@@ -374,7 +387,7 @@ export function buildModel(
           act(c, frameFor(), () => {
             for (let i = 0; i < width; i++)
               if (c.n[i] === undefined) incomplete(c.n, `The action ${locations[a]}`);
-            emit(label, c.n.slice() as Value[]);
+            emit(label, withLevel(c.n.slice() as Value[], level + 1));
           }),
         );
       }
@@ -404,7 +417,7 @@ export function buildModel(
 
   const statePredicate = (ev: Ev, span: SourceSpan, what: string) => (s: TlaState) =>
     guarded(span, () => {
-      const v = ev({ s, n: [], level: 0 }, EMPTY_FRAME);
+      const v = ev({ s, n: [], level: levelOf(s) }, EMPTY_FRAME);
       if (typeof v !== 'boolean')
         throw new TlaEvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
       return v;
@@ -426,7 +439,7 @@ export function buildModel(
   });
   const stepPredicate = (ev: Ev, span: SourceSpan, what: string) => (from: TlaState, to: TlaState) =>
     guarded(span, () => {
-      const v = ev({ s: from, n: to as Value[], level: 0 }, EMPTY_FRAME);
+      const v = ev({ s: from, n: to as Value[], level: levelOf(from) }, EMPTY_FRAME);
       if (typeof v !== 'boolean')
         throw new TlaEvalError(`${what} should be a boolean, but instead it is:\n${printValue(v)}`, 'type');
       return v;
@@ -590,4 +603,17 @@ function assumeUnits(
 /** The level of a part reached through INSTANCEs: its level inside its own module (substitutions aside). */
 function levelOfPart(part: Part, spec: CheckedSpec): number {
   return spec.levels.levelOfExpression(part.expr).level;
+}
+
+/**
+ * TLC's level of a state (TLCGet("level")): its distance from an initial state, initial states
+ * being at level 1. Kept on the state array itself, outside its values, so fingerprints ignore it.
+ */
+function withLevel(state: Value[], level: number): Value[] {
+  (state as Value[] & { level?: number }).level = level;
+  return state;
+}
+
+function levelOf(state: TlaState): number {
+  return (state as TlaState & { level?: number }).level ?? 1;
 }
