@@ -695,6 +695,21 @@ export class Compiler {
     const candidate = this.options.overrides.get(target);
     const override = copy && !candidate?.everywhere ? undefined : candidate;
     if (override) return this.compileBindingUse(app, override, cc);
+    const byNameOperator =
+      target.kind === 'param' && app.args.length > 0 ? cc.byName?.get(target) : undefined;
+    if (byNameOperator) {
+      // A higher-order parameter passed by name (an operator name or a LAMBDA) applied to arguments.
+      const op = this.compileArgument(byNameOperator.expr, byNameOperator.cc);
+      const up = cc.layout && byNameOperator.cc.layout ? cc.layout.distanceTo(byNameOperator.cc.layout) : 0;
+      const args = app.args.map((a) => this.compileArgument(a, cc));
+      return (c, f) =>
+        this.callOperatorValue(
+          op(c, up <= 0 ? f : (ascend(f, up) as Frame)),
+          args.map((a) => a(c, f)),
+          c,
+          target.name,
+        );
+    }
     const byName = target.kind === 'param' && app.args.length === 0 ? cc.byName?.get(target) : undefined;
     if (byName) {
       const ev = this.compileExpr(byName.expr, { ...byName.cc, primed: byName.cc.primed || cc.primed });
@@ -1657,6 +1672,13 @@ export class Compiler {
       }
     }
     if (!target) return this.predicateAction(app, cc);
+    // An action passed by name (NoStutter(A) == ... /\ A /\ ...): the argument acts in its place.
+    const byName = target.kind === 'param' && app.args.length === 0 ? cc.byName?.get(target) : undefined;
+    if (byName) {
+      const act = this.compileAction(byName.expr, { ...byName.cc, primed: byName.cc.primed || cc.primed });
+      const up = cc.layout && byName.cc.layout ? cc.layout.distanceTo(byName.cc.layout) : 0;
+      return up <= 0 ? act : (c, f, k) => act(c, ascend(f, up) as Frame, k);
+    }
     // A constant operator or definition replaced by a definition (the cfg's Send <- MCSend, or an
     // INSTANCE substitution) acts as that definition, expanded with its arguments by name.
     if (

@@ -26,8 +26,8 @@ import {
   fingerprint,
   fingerprintState,
   modelValue,
-  recordOf,
   printValue,
+  recordOf,
   STRING_SET,
   setOf,
   str,
@@ -173,10 +173,14 @@ export function buildModel(
     // TLCGet("config"): how the model is being checked (specs assert on it, e.g. DieHardest).
     stat: (name: string): Value | undefined =>
       name === 'config'
-        ? recordOf(
-            ['deadlock', 'depth', 'mode', 'seed', 'traces', 'worker'].map(str),
-            [checkDeadlock, -1, str('bfs'), 0, -1, 1],
-          )
+        ? recordOf(['deadlock', 'depth', 'mode', 'seed', 'traces', 'worker'].map(str), [
+            checkDeadlock,
+            -1,
+            str('bfs'),
+            0,
+            -1,
+            1,
+          ])
         : undefined,
   };
   const compiler = new Compiler({ spec, constants, overrides, variables, natives });
