@@ -35,6 +35,9 @@ Next == \/ \E p \in Procs: TryAcquire(p)
 
 Spec == Init /\ [][Next]_vars /\ WF_vars(Next)
 
+\* The owner of the lock never waits for it.
+OwnerNotWaiting == lockOwner \notin waiting
+
 \* Whoever waits gets the lock eventually.
 NoStarvation == \A p \in Procs : p \in waiting ~> lockOwner = p
 
