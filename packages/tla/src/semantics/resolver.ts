@@ -7,6 +7,7 @@ import type {
   FunctionDef,
   Ident,
   Instance,
+  Lambda,
   LetDefinition,
   Module,
   ModuleDef,
@@ -759,16 +760,7 @@ export class Resolver {
         return;
       case 'TemporalQuantified': {
         const frame: Env = { names: new Map(), parent: env };
-        for (const ident of expr.names)
-          frame.names.set(ident.name, {
-            kind: 'bound',
-            name: ident.name,
-            arity: 0,
-            module,
-            span: ident.span,
-            decl: ident,
-            temporal: true,
-          });
+        for (const ident of expr.names) frame.names.set(ident.name, boundSymbol(ident, module, true));
         this.resolveExpr(expr.body, module, frame);
         return;
       }
@@ -824,32 +816,13 @@ export class Resolver {
         return;
       case 'Lambda': {
         const frame: Env = { names: new Map(), parent: env };
-        for (const p of expr.params)
-          frame.names.set(p.name, {
-            kind: 'bound',
-            name: p.name,
-            arity: 0,
-            module,
-            span: p.span,
-            decl: p,
-            temporal: false,
-            lambda: expr,
-          });
+        for (const p of expr.params) frame.names.set(p.name, boundSymbol(p, module, false, expr));
         this.resolveExpr(expr.body, module, frame);
         return;
       }
       case 'Labeled': {
         const frame: Env = { names: new Map(), parent: env };
-        for (const p of expr.params)
-          frame.names.set(p.name, {
-            kind: 'bound',
-            name: p.name,
-            arity: 0,
-            module,
-            span: p.span,
-            decl: p,
-            temporal: false,
-          });
+        for (const p of expr.params) frame.names.set(p.name, boundSymbol(p, module, false));
         this.resolveExpr(expr.body, module, expr.params.length > 0 ? frame : env);
         return;
       }
@@ -1267,6 +1240,20 @@ function unwrapInstance(symbol: Binding): { symbol: InstanceSymbol; outerSites: 
     current = current.inner;
   }
   return current.kind === 'instance' ? { symbol: current, outerSites } : undefined;
+}
+
+/** The symbol of a name bound by a quantifier, set former, LAMBDA, label or `\EE`. */
+function boundSymbol(ident: Ident, module: ResolvedModule, temporal: boolean, lambda?: Lambda): BoundSymbol {
+  return {
+    kind: 'bound',
+    name: ident.name,
+    arity: 0,
+    module,
+    span: ident.span,
+    decl: ident,
+    temporal,
+    lambda,
+  };
 }
 
 /** -1 for n-ary operators (`\X`). */
