@@ -126,17 +126,20 @@ export abstract class GraphSearch<S> extends SearchRun<S> {
 
   private readonly onInitial = (state: S): void => {
     if (this.done) return;
-    this.generated++;
-    if ((this.generated & 1023) === 0 && this.poll(this.now())) return;
+    if ((this.generated & 1023) === 1023 && this.poll(this.now())) return;
     try {
-      // TLC (doInit): an initial state is counted, then, if it satisfies the constraint, stored and
-      // queued before its invariants are checked; one that fails the constraint is checked but not stored.
+      // TLC (doInit): an initial state that satisfies the constraint is stored and queued before
+      // its invariants are checked; one that fails the constraint is checked but not stored. Only
+      // new initial states count as generated: an Init that yields a state twice (MCBakery's
+      // inductive invariant does, 4,752 times) counts it once, which is how TLC's totals come out.
       const inModel = this.stateConstraint === undefined || this.stateConstraint(state);
       let isNew = false;
+      if (!inModel) this.generated++;
       if (inModel) {
         const id = this.insert(state, -1, 0, 1);
         if (id < 0) return;
         isNew = this.lastInsertNew;
+        if (isNew) this.generated++;
         if (isNew) {
           this.schedule(state, id, 1);
           this.observer?.onState?.(id, state, true);

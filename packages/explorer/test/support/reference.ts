@@ -19,8 +19,8 @@ export interface ReferenceResult<S> {
 /**
  * The simplest breadth-first search that follows TLC's counting rules, written without any of the
  * explorer's code: a Map from key to state, one array per level.
- * - generated: every initial state emitted plus every successor emitted (duplicates included, states
- *   excluded by a constraint included);
+ * - generated: every distinct initial state (and every one excluded by a constraint) plus every
+ *   successor emitted (duplicates included, states excluded by a constraint included);
  * - distinct: states kept (those satisfying the constraints);
  * - depth: number of BFS levels of kept states, at least 1 once anything was generated.
  */
@@ -33,10 +33,13 @@ export function referenceBfs<S>(spec: ToySpec<S>, options: ReferenceOptions<S> =
   let generated = 0;
   let level: S[] = [];
   for (const s of spec.init()) {
-    generated++;
-    if (!ok(s)) continue;
+    if (!ok(s)) {
+      generated++;
+      continue;
+    }
     const k = spec.key(s);
     if (states.has(k)) continue;
+    generated++;
     states.set(k, s);
     distance.set(k, 0);
     level.push(s);
