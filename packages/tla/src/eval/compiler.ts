@@ -19,6 +19,7 @@ import {
   except,
   fcnLambda,
   fcnOf,
+  fingerprintPair,
   forEachElement,
   isEnumerable,
   isFiniteSet,
@@ -1194,12 +1195,13 @@ export class Compiler {
         !cc.init &&
         cc.subst === null &&
         this.options.spec.levels.levelOfName(symbol).level === 0;
+      let makeLazy: ((c: Ctx, f: Frame) => Value) | undefined;
       entry.ev = (c, f) => {
         if (entry.constantCache) return entry.constantCache.value;
         // While the function is being built, recursive references see a lazy version of it.
         if (recursive && this.building.has(entry)) return this.building.get(entry) as Value;
         if (recursive) {
-          const lazy = this.lazyRecursiveFunction(symbol, cc, c, f, layout);
+          const lazy = (makeLazy ??= this.lazyRecursiveFunction(symbol, cc, layout))(c, f);
           this.building.set(entry, lazy);
           try {
             const value = lazy;
@@ -1234,8 +1236,12 @@ export class Compiler {
     return false;
   }
 
-  /** A recursive function definition as TLC keeps it: lazy, each application evaluating the body, memoised. */
-  private lazyRecursiveFunction(symbol: FunctionSymbol, cc: CC, c: Ctx, f: Frame, layout: Layout): Value {
+  /**
+   * A recursive function definition as TLC keeps it: lazy, each application evaluating the body,
+   * memoised. Compiled once (`lazyRecursiveFunction` returns the maker); each evaluation of the
+   * definition only computes the domain and wraps the body.
+   */
+  private lazyRecursiveFunction(symbol: FunctionSymbol, cc: CC, layout: Layout): (c: Ctx, f: Frame) => Value {
     const bodyLayout = new Layout(layout);
     const inner: CC = {
       layout: bodyLayout,
@@ -1260,24 +1266,27 @@ export class Compiler {
         : b.names.map(() => this.compileSet(b, defCC)),
     );
     const body = this.compileExpr(symbol.def.body, inner);
-    const domain = binders.length === 1 ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
-    const parent = snapshot(f);
-    const ctx: Ctx = { ...c, n: [...c.n] };
-    const memo = new Map<string, Value>();
-    return fcnLambda(domain, (arg) => {
-      const key = printValue(arg);
-      const hit = memo.get(key);
-      if (hit !== undefined) return hit;
-      const frame: Frame = { v: new Array(bodyLayout.size), p: parent };
-      if (binders.length === 1) binders[0](frame, arg);
-      else {
-        const parts = asTuple(arg, binders.length);
-        for (let i = 0; i < binders.length; i++) binders[i](frame, parts[i]);
-      }
-      const value = body(ctx, frame);
-      memo.set(key, value);
-      return value;
-    });
+    return (c, f) => {
+      const domain = binders.length === 1 ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
+      const parent = snapshot(f);
+      const ctx: Ctx = { ...c, n: [...c.n] };
+      const memo = new Map<string, Value>();
+      return fcnLambda(domain, (arg) => {
+        const [lo, hi] = fingerprintPair(arg);
+        const key = `${lo}:${hi}`;
+        const hit = memo.get(key);
+        if (hit !== undefined) return hit;
+        const frame: Frame = { v: new Array(bodyLayout.size), p: parent };
+        if (binders.length === 1) binders[0](frame, arg);
+        else {
+          const parts = asTuple(arg, binders.length);
+          for (let i = 0; i < binders.length; i++) binders[i](frame, parts[i]);
+        }
+        const value = body(ctx, frame);
+        memo.set(key, value);
+        return value;
+      });
+    };
   }
 
   private substEnv(site: InstanceSite, outer: CC): SubstEnv {
