@@ -1201,7 +1201,8 @@ export class Compiler {
         // While the function is being built, recursive references see a lazy version of it.
         if (recursive && this.building.has(entry)) return this.building.get(entry) as Value;
         if (recursive) {
-          const lazy = (makeLazy ??= this.lazyRecursiveFunction(symbol, cc, layout))(c, f);
+          makeLazy ??= this.lazyRecursiveFunction(symbol, cc, layout);
+          const lazy = makeLazy(c, f);
           this.building.set(entry, lazy);
           try {
             const value = lazy;
