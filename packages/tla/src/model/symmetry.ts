@@ -93,17 +93,34 @@ export function symmetricFingerprint(
   out: Uint32Array,
   offset: number,
 ): void {
-  let best: readonly Value[] = state;
+  // Images are computed variable by variable, only as far as the comparison needs: most
+  // permutations lose on the first variable that differs.
+  let bestPerm: Permutation | undefined;
+  const best: (Value | undefined)[] = state.slice();
+  const bestAt = (i: number): Value => {
+    let v = best[i];
+    if (v === undefined) {
+      v = permute(state[i], bestPerm as Permutation);
+      best[i] = v;
+    }
+    return v;
+  };
   for (const perm of perms) {
-    const image = state.map((x) => permute(x, perm));
-    for (let i = 0; i < image.length; i++) {
-      const c = compare(image[i], best[i]);
-      if (c < 0) {
-        best = image;
+    const image: Value[] = [];
+    let smaller = false;
+    for (let i = 0; i < state.length; i++) {
+      image.push(permute(state[i], perm));
+      const c = compare(image[i], bestAt(i));
+      if (c !== 0) {
+        smaller = c < 0;
         break;
       }
-      if (c > 0) break;
+    }
+    if (smaller) {
+      bestPerm = perm;
+      for (let i = 0; i < state.length; i++) best[i] = i < image.length ? image[i] : undefined;
     }
   }
-  fingerprintState(best, out, offset);
+  for (let i = 0; i < state.length; i++) bestAt(i);
+  fingerprintState(best as Value[], out, offset);
 }
