@@ -696,7 +696,8 @@ export class Resolver {
     const names: string[] = [];
     for (let frame = env; frame; frame = frame.parent) names.push(...frame.names.keys());
     names.push(...module.scope.keys());
-    return names;
+    // Suggest names for names: an operator symbol (+, %) is never what a misspelt name meant.
+    return names.filter((n) => /^[A-Za-z0-9_]+$/.test(n));
   }
 
   private resolveBounds(
