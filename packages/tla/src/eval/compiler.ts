@@ -313,14 +313,12 @@ export class Compiler {
       case 'RecordCtor': {
         const names = e.fields.map((x) => str(x.name.name));
         const values = e.fields.map((x) => this.compileExpr(x.value, cc));
-        return (c, f) => {
-          const [n, v] = sortFields(
+        // recordOf puts the fields in TLC's order (and reports a duplicate) itself.
+        return (c, f) =>
+          recordOf(
             names,
             values.map((x) => x(c, f)),
-            'record',
           );
-          return recordOf(n, v);
-        };
       }
       case 'RecordSet': {
         const names = e.fields.map((x) => str(x.name.name));
@@ -790,8 +788,7 @@ export class Compiler {
         subst: null,
       });
       return (c, f) => {
-        const v = new Array<Value>(compiled.layout.size);
-        for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+        const v = argumentSlots(args, compiled.layout.size, c, f);
         return (compiled.ev as Ev)(c, { v, p: null });
       };
     }
@@ -824,8 +821,7 @@ export class Compiler {
       const compiled = this.compiledDef(symbol, bodyCC);
       const up = -1;
       const call: Ev = (c, f) => {
-        const v = new Array<Value>(compiled.layout.size);
-        for (let i = 0; i < values.length; i++) v[i] = values[i](c, f);
+        const v = argumentSlots(values, compiled.layout.size, c, f);
         return (compiled.ev as Ev)(c, { v, p: up < 0 ? null : f });
       };
       if (!action) return call;
@@ -1160,8 +1156,7 @@ export class Compiler {
       return (c, f) => (compiled.ev as Ev)(c, { v: new Array(layout.size), p: ascend(f, up) });
     }
     return (c, f) => {
-      const v = new Array<Value>(layout.size);
-      for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+      const v = argumentSlots(args, layout.size, c, f);
       return (compiled.ev as Ev)(c, { v, p: up < 0 ? null : ascend(f, up) });
     };
   }
@@ -1337,8 +1332,7 @@ export class Compiler {
       const up =
         innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
       return (c, f) => {
-        const v = new Array<Value>(compiled.layout.size);
-        for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+        const v = argumentSlots(args, compiled.layout.size, c, f);
         const parent = up < 0 ? null : ascend(bind ? bind(c, f) : f, up);
         return (compiled.ev as Ev)(c, { v, p: parent });
       };
@@ -1723,8 +1717,7 @@ export class Compiler {
       const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
       const layout = compiled.layout;
       return (c, f, k) => {
-        const v = new Array<Value>(layout.size);
-        for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+        const v = argumentSlots(args, layout.size, c, f);
         (compiled.act as Act)(c, { v, p: up < 0 ? null : ascend(f, up) }, k);
       };
     }
@@ -1749,8 +1742,7 @@ export class Compiler {
         const up =
           innerCC.layout && compiled.definingLayout ? innerCC.layout.distanceTo(compiled.definingLayout) : -1;
         return (c, f, k) => {
-          const v = new Array<Value>(compiled.layout.size);
-          for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+          const v = argumentSlots(args, compiled.layout.size, c, f);
           const parent = up < 0 ? null : ascend(bind ? bind(c, f) : f, up);
           (compiled.act as Act)(c, { v, p: parent }, k);
         };
@@ -1858,6 +1850,13 @@ export class StopSignal {}
 const NO_SLOTS: Value[] = [];
 const EMPTY_CTX: Ctx = { s: [], n: [], level: 0 };
 
+/** A call frame's slots: the evaluated arguments first, room for the callee's bound names after. */
+function argumentSlots(args: readonly Ev[], size: number, c: Ctx, f: Frame): Value[] {
+  const v = new Array<Value>(size);
+  for (let i = 0; i < args.length; i++) v[i] = args[i](c, f);
+  return v;
+}
+
 function asTuple(x: Value, n: number): readonly Value[] {
   const t = toTupleOrNull(x);
   if (t && t.elems.length === n) return t.elems;
@@ -1892,6 +1891,3 @@ function layoutId(layout: Layout | null): number {
   }
   return id;
 }
-
-export type { FunctionSymbol };
-export { fcnOf, recordOf };

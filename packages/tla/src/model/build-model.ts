@@ -318,6 +318,7 @@ export function buildModel(
   // --- actions -----------------------------------------------------------------------------------
   const leaves: ActionLeaf[] = next ? splitActions(next.expr, nextName, root.name, spec, next.sites) : [];
   const actionInfos: ActionInfo[] = leaves.map((l) => ({ name: l.name, span: l.span }));
+  const labels: ActionLabel[] = leaves.map((_, index) => ({ index }));
   const locations = leaves.map((l) => `${l.name} ${locationText(l.span, l.module)}`);
   const actionContexts = leaves.map((l) => compiler.contextFor(l.sites, false));
   const acts = leaves.map((l, i) => compiler.compileAction(l.expr, actionContexts[i]));
@@ -382,18 +383,24 @@ export function buildModel(
       );
     },
     successors(state, emit) {
+      // Hot path: one context and one frame per state (the actions run one after another and bind
+      // every slot before reading it), labels made once, one try block for all the actions.
       const level = levelOf(state);
       const c: Ctx = { s: state, n: new Array(width), level };
-      for (let a = 0; a < acts.length; a++) {
-        const label: ActionLabel = { index: a };
-        const act = acts[a];
-        guarded(leaves[a].span, () =>
-          act(c, frameFor(), () => {
+      const frame = frameFor();
+      let a = 0;
+      try {
+        for (; a < acts.length; a++) {
+          const label = labels[a];
+          acts[a](c, frame, () => {
             for (let i = 0; i < width; i++)
               if (c.n[i] === undefined) incomplete(c.n, `The action ${locations[a]}`);
             emit(label, withLevel(c.n.slice() as Value[], level + 1));
-          }),
-        );
+          });
+        }
+      } catch (error) {
+        if (error instanceof EvaluationError) throw error;
+        throw new EvaluationError(toDiagnostic(error, leaves[a]?.span));
       }
     },
     fingerprint(state, out, offset) {
