@@ -7,6 +7,17 @@ export default defineConfig({
       { test: { name: 'core', root: 'packages/core', include: ['test/**/*.test.ts'] } },
       { test: { name: 'tla', root: 'packages/tla', include: ['test/**/*.test.ts'], testTimeout: 120_000 } },
       { test: { name: 'explorer', root: 'packages/explorer', include: ['test/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'temporal',
+          root: 'packages/temporal',
+          include: ['test/**/*.test.ts'],
+          testTimeout: 120_000,
+        },
+      },
+      {
+        test: { name: 'petri', root: 'packages/petri', include: ['test/**/*.test.ts'], testTimeout: 300_000 },
+      },
       { test: { name: 'cli', root: 'packages/cli', include: ['test/**/*.test.ts'], testTimeout: 60_000 } },
       { test: { name: 'cross-package', root: '.', include: ['test/**/*.test.ts'], testTimeout: 600_000 } },
     ],
