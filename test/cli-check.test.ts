@@ -65,6 +65,14 @@ beforeAll(async () => {
     NoConst: ["CONSTANT N\nVARIABLE n\nInit == n = N\nNext == n' = n", 'INIT Init\nNEXT Next'],
     Syntax: ["VARIABLE n\nInit == n = (1 +\nNext == n' = n", 'INIT Init\nNEXT Next'],
     Forever: ["VARIABLE n\nInit == n = 0\nNext == n' = n + 1", 'INIT Init\nNEXT Next'],
+    Post: [
+      'VARIABLE n\nInit == n = 0\nNext == n < 3 /\\ n\' = n + 1\nEnough == TLCGet("distinct") >= 10',
+      'INIT Init\nNEXT Next\nPOSTCONDITION Enough\nCHECK_DEADLOCK FALSE',
+    ],
+    Args: [
+      'VARIABLE n\nInit == n = 0\nAdd(d, e) == n + d < 4 /\\ n\' = n + d\nNext == \\E d \\in {1, 3} : Add(d, "x")\nSmall == n < 3\nAlias == [twice |-> 2 * n]',
+      'INIT Init\nNEXT Next\nINVARIANT Small\nALIAS Alias',
+    ],
   };
   for (const [name, [body, cfg]] of Object.entries(specs)) {
     writeFileSync(
@@ -104,11 +112,24 @@ describe('modelcheck check: exit codes (TLC’s where TLC has the outcome)', () 
     ],
     ['Eval', 75, 'Error: Attempted to apply Tail to the empty sequence.'],
     ['Live', 4, 'Warning: Temporal properties not checked (not yet supported): Prop.'],
+    ['Post', 10, 'Error: Postcondition Enough at line 6, col 11 to line 6, col 34 of module Post is false.'],
   ] as const)('%s.tla exits %i', (name, status, text) => {
     const result = modelcheck([`${name}.tla`]);
     expect(result.stdout).toContain(text);
     expect(result.status).toBe(status);
     noStackTrace(result.stdout + result.stderr);
+  });
+
+  it('names each step with its action’s arguments and shows the ALIAS instead of the variables', () => {
+    const lines = modelcheck(['Args.tla']).stdout.split('\n');
+    const from = lines.indexOf('State 1: <Initial predicate>');
+    expect(lines.slice(from, from + 5)).toEqual([
+      'State 1: <Initial predicate>',
+      'twice = 0',
+      '',
+      'State 2: <Add(3,"x") line 5, col 14 to line 5, col 36 of module Args>',
+      'twice = 6',
+    ]);
   });
 
   it('prints TLC’s layout: start, initial states, behaviour, counts, depth, end', () => {

@@ -27,6 +27,17 @@ export interface TransitionSystem<S> {
   label(name: string): ((state: S) => boolean) | undefined;
   /** What a trace shows of a state: variable name -> printable value. */
   render(state: S): Record<string, RenderedValue>;
+  /**
+   * The action of one step of a trace, named with the values its parameters had (TLC prints
+   * `<Send(p1) line 12, col 5 to …>`); called on cold paths only (traces), never while exploring.
+   * Optional: without it, or when it returns undefined, a step shows `actions[action.index]`.
+   */
+  describeStep?(from: S, to: S, action: ActionLabel): ActionInfo | undefined;
+}
+
+/** The action a trace shows for the step `from -> to` taken by action `index`. */
+export function stepAction<S>(system: TransitionSystem<S>, from: S, to: S, index: number): ActionInfo {
+  return system.describeStep?.(from, to, { index }) ?? system.actions[index];
 }
 
 /** A value as a trace shows it: TLC's text and, for ITF, a JSON form. */

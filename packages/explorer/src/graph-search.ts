@@ -1,4 +1,11 @@
-import type { ActionLabel, Stats, Trace, TraceStep, TransitionSystem } from '@modelcheck/core';
+import {
+  type ActionLabel,
+  type Stats,
+  stepAction,
+  type Trace,
+  type TraceStep,
+  type TransitionSystem,
+} from '@modelcheck/core';
 import { FingerprintSet, type FingerprintStore, MAX_FINGERPRINTS } from './fingerprint-set.js';
 import type { ExplorationObserver, ExploreOptions } from './options.js';
 import { SearchRun } from './search-run.js';
@@ -198,7 +205,9 @@ export abstract class GraphSearch<S> extends SearchRun<S> {
       else if (inModel) this.revisit(next, id, action);
     } catch (error) {
       const parent = this.currentId;
-      this.fail(error, () => this.traceTo(parent, { state: next, action: this.system.actions[action] }));
+      this.fail(error, () =>
+        this.traceTo(parent, { state: next, action: stepAction(this.system, from, next, action) }),
+      );
     }
   };
 
@@ -209,8 +218,9 @@ export abstract class GraphSearch<S> extends SearchRun<S> {
     action: number,
   ): void {
     const parent = this.currentId;
+    const from = this.current as S;
     this.finishWithTrace(
-      () => this.traceTo(parent, { state: next, action: this.system.actions[action] }),
+      () => this.traceTo(parent, { state: next, action: stepAction(this.system, from, next, action) }),
       (trace) => ({ kind, name, trace, stats: this.stats() }),
     );
   }

@@ -3,6 +3,7 @@ import { FingerprintSet } from './fingerprint-set.js';
 import type { ExploreOptions, ExploreResult } from './options.js';
 import { randomSeed, SeededRandom } from './random.js';
 import { SearchRun } from './search-run.js';
+import { nameSteps } from './trace-rebuild.js';
 
 export const DEFAULT_SIMULATION_DEPTH = 100;
 
@@ -67,7 +68,10 @@ export class RandomSimulation<S> extends SearchRun<S> {
   }
 
   protected override decorate(result: ExploreResult<S>): ExploreResult<S> {
-    return { ...result, seed: this.seed, traces: this.traceCount };
+    // The walk records plain action names (cheap); a reported trace gets them with their arguments.
+    const named =
+      'trace' in result && result.trace ? { ...result, trace: nameSteps(this.system, result.trace) } : result;
+    return { ...named, seed: this.seed, traces: this.traceCount };
   }
 
   protected begin(): void {

@@ -1,4 +1,10 @@
-import type { ActionLabel, TraceStep, TransitionSystem } from '@modelcheck/core';
+import {
+  type ActionLabel,
+  stepAction,
+  type Trace,
+  type TraceStep,
+  type TransitionSystem,
+} from '@modelcheck/core';
 import { TraceRebuildError } from './errors.js';
 import type { FingerprintStore } from './fingerprint-set.js';
 import type { TraceStore } from './trace-store.js';
@@ -73,12 +79,25 @@ export function rebuildTrace<S>(
         `no successor of state ${chain[k - 1]} has the fingerprint ${hex(want)} recorded for state ${target} while rebuilding a trace`,
       );
     }
+    steps.push({ state: next, action: stepAction(system, current, next, action) });
     current = next;
-    steps.push({ state: next, action: system.actions[action] });
   }
   return steps;
 }
 
 function hex(fp: Uint32Array): string {
   return `0x${fp[1].toString(16).padStart(8, '0')}${fp[0].toString(16).padStart(8, '0')}`;
+}
+
+/**
+ * A trace whose steps carry the system's plain action names, with each step named as the system
+ * describes it (`describeStep`: the action with its arguments). Steps already described are kept.
+ */
+export function nameSteps<S>(system: TransitionSystem<S>, trace: Trace<S>): Trace<S> {
+  if (!system.describeStep) return trace;
+  return trace.map((step, i) => {
+    const index = step.action ? system.actions.indexOf(step.action) : -1;
+    if (i === 0 || index < 0) return step;
+    return { state: step.state, action: stepAction(system, trace[i - 1].state, step.state, index) };
+  });
 }

@@ -40,6 +40,8 @@ export interface CheckReport {
   readonly mode: SearchModeName;
   /** The violated invariant or property, or the false assumption's location. */
   readonly property?: string;
+  /** `assumption-violated` by a cfg POSTCONDITION (checked after the search) rather than an ASSUME. */
+  readonly postcondition?: boolean;
   readonly stats?: Stats;
   readonly trace?: readonly TraceView[];
   /** For a lasso (temporal property): the index the last state goes back to; `stuttering` when it stutters. */
@@ -113,10 +115,12 @@ export function outcomeMessage(report: CheckReport): string {
       return report.loopStart !== undefined
         ? `Temporal property ${report.property} was violated.`
         : `Action property ${report.property} is violated.`;
-    case 'assumption-violated':
+    case 'assumption-violated': {
+      const what = report.postcondition ? 'postcondition' : 'assumption';
       return report.diagnostics.length > 0
-        ? `Evaluating assumption ${report.property} failed.`
-        : `Assumption ${report.property} is false.`;
+        ? `Evaluating ${what} ${report.property} failed.`
+        : `${report.postcondition ? 'Postcondition' : 'Assumption'} ${report.property} is false.`;
+    }
     case 'assert-failed':
     case 'eval-error':
     case 'parse-error':

@@ -180,12 +180,15 @@ export class CheckSession {
         else if (!initialDone) {
           initialDone = true;
           this.exploreStart = this.now();
-          this.reporter.initialStatesDone(this.explorer?.stats() ?? event2stats());
+          const stats = this.explorer?.stats() ?? event2stats();
+          model.updateStatistics(stats, stats.distinctStates);
+          this.reporter.initialStatesDone(stats);
         }
         return;
       }
       // The explorer reports once right after the initial states; TLC prints nothing there.
       if (!initialDone) return;
+      model.updateStatistics(event.stats);
       this.reporter.progress(event.stats, this.now() - this.exploreStart);
     };
     return {
@@ -217,8 +220,44 @@ export class CheckSession {
     const explorer = this.explorer;
     if (!explorer) throw new Error('CheckSession.step before begin');
     if (!explorer.step(budgetMs)) return false;
-    this.conclude(this.fromResult(explorer.result as ExploreResult<TlaState>));
+    const result = explorer.result as ExploreResult<TlaState>;
+    const report = this.fromResult(result);
+    if (report.outcome === 'ok' || report.outcome === 'unsupported-property') {
+      if (report.stats) this.model.updateStatistics(report.stats);
+      this.conclude(this.checkPostconditions(report));
+    } else {
+      this.conclude(report);
+    }
     return true;
+  }
+
+  /** TLC (Tool.checkPostCondition): once the search has found nothing, each POSTCONDITION must hold. */
+  private checkPostconditions(
+    report: Omit<CheckReport, 'exitCode' | 'mode'>,
+  ): Omit<CheckReport, 'exitCode' | 'mode'> {
+    for (const pc of this.model.postconditions) {
+      let verdict: boolean;
+      try {
+        verdict = pc.check();
+      } catch (error) {
+        return {
+          outcome: 'assumption-violated',
+          postcondition: true,
+          property: `${pc.name} at ${pc.location}`,
+          stats: report.stats,
+          diagnostics: diagnosticsOfError(error),
+        };
+      }
+      if (!verdict)
+        return {
+          outcome: 'assumption-violated',
+          postcondition: true,
+          property: `${pc.name} at ${pc.location}`,
+          stats: report.stats,
+          diagnostics: [],
+        };
+    }
+    return report;
   }
 
   /** Runs `begin` and every step without yielding (tests, the synchronous `run`). */
@@ -329,9 +368,9 @@ export class CheckSession {
   }
 
   private view(trace: Trace<TlaState>): TraceView[] {
-    const system = this.model.system;
+    const { system, alias } = this.model;
     return trace.map((step, i) => {
-      const values = system.render(step.state);
+      const values = alias ? alias(step.state, (trace[i + 1] ?? step).state) : system.render(step.state);
       if (i === 0 || !step.action) return { action: null, values };
       const action = step.action;
       const module = action.span ? this.moduleOf(action.span) : undefined;

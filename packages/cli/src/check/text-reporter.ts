@@ -1,5 +1,5 @@
 import { type Diagnostic, formatDiagnostic, type SourceLookup, type Stats } from '@modelcheck/core';
-import type { CheckReport, TraceView } from './report.js';
+import { type CheckReport, outcomeMessage, type TraceView } from './report.js';
 import type { CheckReporter, StartInfo } from './session.js';
 import { collisionProbability, duration, grouped, plural, timestamp } from './tlc-format.js';
 
@@ -150,9 +150,10 @@ export class TextReporter implements CheckReporter {
         return;
       case 'assumption-violated':
         if (report.diagnostics.length > 0) {
-          this.error(`Evaluating assumption ${report.property} failed.\n${report.diagnostics[0].message}`);
+          this.error(`${outcomeMessage(report)}\n${report.diagnostics[0].message}`);
           this.location(report.diagnostics);
-        } else this.error(`Assumption ${report.property} is false.`);
+        } else this.error(outcomeMessage(report));
+        if (report.postcondition) this.summary(report);
         this.finished();
         return;
       case 'invariant-violated':

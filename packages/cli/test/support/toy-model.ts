@@ -88,6 +88,8 @@ export function toyModel(spec: ToySpec): TlaModel {
     temporalProperties: (spec.temporalProperties ?? []).map((name) => ({ name })),
     fairness: [],
     assumptions: spec.assumptions ?? [],
+    postconditions: [],
+    updateStatistics: () => {},
     initialAction: { name: 'Initial predicate' },
     diagnostics: [],
   };

@@ -1130,10 +1130,12 @@ export class Compiler {
       this.options.spec.levels.levelOfName(symbol).level === 0;
     if (cacheable) {
       entry.constantCache = null;
+      const natives = this.options.natives;
       entry.ev = (c, f) => {
         if (entry.constantCache) return entry.constantCache.value;
+        const reads = natives.volatileReads;
         const value = body(c, f);
-        entry.constantCache = { value };
+        if (natives.volatileReads === reads) entry.constantCache = { value };
         return value;
       };
     } else {
@@ -1207,8 +1209,9 @@ export class Compiler {
             this.building.delete(entry);
           }
         }
+        const reads = this.options.natives.volatileReads;
         const value = ctor(c, f);
-        if (cacheable) entry.constantCache = { value };
+        if (cacheable && this.options.natives.volatileReads === reads) entry.constantCache = { value };
         return value;
       };
     }
@@ -1456,6 +1459,54 @@ export class Compiler {
   // -------------------------------------------------------------------------------------------
   // Actions (and Init): TLC's left-to-right assignment semantics
   // -------------------------------------------------------------------------------------------
+
+  /**
+   * For traces: the arguments an action leaf of the form `\E x \in S : … Op(a, b)` applied when it
+   * produced a given step, so the step can be named `Op(v1,v2)` as TLC names it. The probe runs the
+   * leaf from a state and returns the arguments of the first binding whose successor `isTarget`
+   * accepts. Undefined when the leaf is not such a call (it is then named without arguments).
+   */
+  compileStepArguments(
+    e: Expr,
+    cc: CC,
+  ): ((c: Ctx, frame: Frame, isTarget: () => boolean) => Value[] | undefined) | undefined {
+    const loops: ReturnType<Compiler['boundLoop']>[] = [];
+    let inner = cc;
+    let x = e;
+    for (; x.kind === 'Quantified' && x.quantifier === '\\E'; x = x.body) {
+      const loop = this.boundLoop(x.bounds, inner);
+      loops.push(loop);
+      inner = { ...inner, layout: loop.layout };
+    }
+    if (x.kind !== 'OpApp' || x.fix !== 'call' || x.args.length === 0) return undefined;
+    const target = this.bindings.get(x);
+    const symbol = target ? definitionOf(target.kind === 'instanced' ? target.inner : target) : undefined;
+    if (symbol?.kind !== 'definition' || symbol.params.some((p) => p.arity > 0)) return undefined;
+    const body = this.compileAction(x, inner);
+    const args = x.args.map((a) => this.compileExpr(a, inner));
+    return (c, frame, isTarget) => {
+      let found: Value[] | undefined;
+      const run = (i: number, f: Frame): boolean => {
+        if (i === loops.length) {
+          body(c, f, () => {
+            if (found === undefined && isTarget()) found = args.map((a) => a(c, f));
+          });
+          return found !== undefined;
+        }
+        let own = f;
+        return loops[i].loop(
+          c,
+          f,
+          () => run(i + 1, own),
+          (made) => {
+            own = made;
+          },
+        );
+      };
+      run(0, frame);
+      return found;
+    };
+  }
 
   compileAction(e: Expr, cc: CC): Act {
     const act = this.compileActionInner(e, cc);

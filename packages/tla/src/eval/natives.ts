@@ -52,6 +52,11 @@ export interface NativeContext {
   readonly registers: Map<number, Value>;
   /** Values TLCGet("…") reports besides the registers (level, distinct, ...). */
   stat(name: string): Value | undefined;
+  /**
+   * Counts reads of values that change while the checker runs (TLCGet): a constant definition
+   * whose evaluation read one is not cached (TLC fails to pre-evaluate those and so never caches them).
+   */
+  volatileReads: number;
 }
 
 type Ctx = { readonly level: number };
@@ -176,6 +181,7 @@ const TLC: Record<string, Native> = {
   JavaTime: () => Math.floor(Date.now() / 1000) & 0x7fffffff,
   TLCGet: (a, n, c) => {
     const key = a[0];
+    n.volatileReads++;
     if (typeof key === 'number') {
       const v = n.registers.get(key);
       if (v === undefined)
@@ -281,6 +287,7 @@ export function defaultNativeContext(
     print,
     registers: new Map(),
     stat: () => undefined,
+    volatileReads: 0,
   };
 }
 

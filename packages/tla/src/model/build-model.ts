@@ -23,6 +23,7 @@ import {
 } from '../semantics/symbols.js';
 import type { Expr, OpApp } from '../syntax/ast.js';
 import {
+  equals,
   fingerprint,
   fingerprintState,
   modelValue,
@@ -33,6 +34,7 @@ import {
   str,
   EvalError as TlaEvalError,
   toItf,
+  toRcdOrNull,
   type Value,
 } from '../values/index.js';
 import type { BuildModelOptions, TlaModel, TlaState } from './model-types.js';
@@ -168,20 +170,47 @@ export function buildModel(
 
   const variables = root.parameters.filter((p): p is VariableSymbol => p.kind === 'variable');
   const printed = options.print ?? (() => {});
+  // What TLCGet("distinct"), ("stats") and the like report: the checker's counts, as last told.
+  const statistics = { distinct: 0, generated: 0, queue: 0, diameter: 0, initial: 0, started: Date.now() };
+  const duration = () => Math.floor((Date.now() - statistics.started) / 1000);
   const natives = {
     ...defaultNativeContext(printed, STRING_SET),
-    // TLCGet("config"): how the model is being checked (specs assert on it, e.g. DieHardest).
-    stat: (name: string): Value | undefined =>
-      name === 'config'
-        ? recordOf(['deadlock', 'depth', 'mode', 'seed', 'traces', 'worker'].map(str), [
+    stat: (name: string): Value | undefined => {
+      switch (name) {
+        // How the model is being checked (specs assert on it, e.g. DieHardest).
+        case 'config':
+          return recordOf(['deadlock', 'depth', 'mode', 'seed', 'traces', 'worker'].map(str), [
             checkDeadlock,
             -1,
             str('bfs'),
             0,
             -1,
             1,
-          ])
-        : undefined,
+          ]);
+        case 'distinct':
+        case 'generated':
+        case 'queue':
+        case 'diameter':
+          return statistics[name];
+        case 'duration':
+          return duration();
+        case 'stats':
+          return recordOf(
+            ['queue', 'distinct', 'initial', 'generated', 'diameter', 'duration', 'worker'].map(str),
+            [
+              statistics.queue,
+              statistics.distinct,
+              statistics.initial,
+              statistics.generated,
+              statistics.diameter,
+              duration(),
+              0,
+            ],
+          );
+        default:
+          return undefined;
+      }
+    },
   };
   const compiler = new Compiler({ spec, constants, overrides, variables, natives });
   compiler.indexDeclarations();
@@ -367,6 +396,10 @@ export function buildModel(
     }
   }
 
+  const stepProbes: ({
+    run: NonNullable<ReturnType<Compiler['compileStepArguments']>>;
+    size: () => number;
+  } | null)[] = [];
   const initialAction: ActionInfo = { name: 'Initial predicate' };
   const system: TransitionSystem<TlaState> = {
     variables: varNames,
@@ -416,6 +449,27 @@ export function buildModel(
     label(name) {
       const inv = invariants.find((i) => i.name === name);
       return inv ? (s) => inv.check(s) : undefined;
+    },
+    describeStep(from, to, action) {
+      const leaf = leaves[action.index];
+      if (!leaf) return undefined;
+      let probe = stepProbes[action.index];
+      if (probe === undefined) {
+        const cc = compiler.contextFor(leaf.sites, false);
+        const run = compiler.compileStepArguments(leaf.expr, cc);
+        probe = stepProbes[action.index] = run ? { run, size: () => cc.layout?.size ?? 0 } : null;
+      }
+      if (probe === null) return undefined;
+      const c: Ctx = { s: from, n: new Array(width), level: levelOf(from) };
+      const isTarget = () => c.n.every((v, i) => v !== undefined && equals(v, to[i]));
+      let args: Value[] | undefined;
+      try {
+        args = probe.run(c, { v: new Array(probe.size()), p: null }, isTarget);
+      } catch {
+        // Naming a step is a courtesy: if it cannot be re-evaluated, the plain name stands.
+        return undefined;
+      }
+      return args ? { name: `${leaf.name}(${args.map(printValue).join(',')})`, span: leaf.span } : undefined;
     },
     render(state) {
       const out: Record<string, RenderedValue> = {};
@@ -487,8 +541,72 @@ export function buildModel(
     };
   });
 
+  // --- ALIAS and POSTCONDITION ------------------------------------------------------------------
+  const aliasName = names.alias?.[0];
+  const aliasEv = aliasName ? predicate(aliasName.name, aliasName.span) : undefined;
+  const alias = aliasEv
+    ? (state: TlaState, successor: TlaState): Record<string, RenderedValue> => {
+        // TLC (Tool.evalAlias): the alias is evaluated on the step to the next state (the last
+        // state with itself); if it fails, the state shows its variables and the error.
+        try {
+          const v = aliasEv({ s: state, n: successor as Value[], level: levelOf(state) }, EMPTY_FRAME);
+          const rcd = toRcdOrNull(v);
+          if (!rcd)
+            throw new TlaEvalError(
+              `The ALIAS should be a record, but instead it is:\n${printValue(v)}`,
+              'type',
+            );
+          const out: Record<string, RenderedValue> = {};
+          rcd.names.forEach((n, i) => {
+            out[n.s] = { text: printValue(rcd.values[i]), json: toItf(rcd.values[i]) };
+          });
+          return out;
+        } catch (error) {
+          const out = system.render(state);
+          const message = error instanceof Error ? error.message : String(error);
+          return { ...out, _ALIASEvalError: { text: printValue(str(message)), json: message } };
+        }
+      }
+    : undefined;
+  const postconditions = (names.postcondition ?? []).flatMap((pc) => {
+    const ev = predicate(pc.name, pc.span);
+    if (!ev) return [];
+    const symbol = root.scope.get(pc.name);
+    const def = symbol ? definitionOf(symbol) : undefined;
+    const where = def?.kind === 'definition' ? def.def.body.span : pc.span;
+    return [
+      {
+        name: pc.name,
+        span: where,
+        location: locationText(
+          where,
+          def?.kind === 'definition' ? (def.module?.name ?? root.name) : root.name,
+        ),
+        check: () =>
+          guarded(pc.span, () => {
+            const v = ev({ s: [], n: [], level: 0 }, EMPTY_FRAME);
+            if (typeof v !== 'boolean')
+              throw new TlaEvalError(
+                `The postcondition ${pc.name} should be a boolean, but instead it is:\n${printValue(v)}`,
+                'type',
+              );
+            return v;
+          }),
+      },
+    ];
+  });
+
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const model: TlaModel = {
+    alias,
+    postconditions,
+    updateStatistics(stats, initialStates) {
+      statistics.distinct = stats.distinctStates;
+      statistics.generated = stats.generatedStates;
+      statistics.queue = stats.statesLeftOnQueue;
+      statistics.diameter = stats.depth;
+      if (initialStates !== undefined) statistics.initial = initialStates;
+    },
     system,
     rootModule: root.name,
     invariants,

@@ -1,4 +1,11 @@
-import type { ActionInfo, Diagnostic, SourceSpan, TransitionSystem } from '@modelcheck/core';
+import type {
+  ActionInfo,
+  Diagnostic,
+  RenderedValue,
+  SourceSpan,
+  Stats,
+  TransitionSystem,
+} from '@modelcheck/core';
 import type { Value } from '../values/value.js';
 
 /** A TLA+ state: one value per variable, in the order of `TlaModel.system.variables`. */
@@ -31,6 +38,16 @@ export interface Assumption {
   check(): boolean;
 }
 
+/** A cfg POSTCONDITION: checked once the search has finished without finding an error. */
+export interface Postcondition {
+  readonly name: string;
+  /** The definition's body (TLC: "Postcondition P at line …, col … of module M is false."). */
+  readonly span: SourceSpan;
+  readonly location: string;
+  /** True, false, or throws core's EvaluationError. */
+  check(): boolean;
+}
+
 /**
  * A spec with a cfg, ready to explore: the transition system (Init, Next split into named
  * actions), what to check in each state and step, and what this checker cannot check yet.
@@ -50,6 +67,14 @@ export interface TlaModel {
   /** Fairness conjuncts of SPECIFICATION (WF/SF), for the temporal checker. */
   readonly fairness: readonly SourceSpan[];
   readonly assumptions: readonly Assumption[];
+  readonly postconditions: readonly Postcondition[];
+  /**
+   * The cfg's ALIAS: what a trace shows of a state instead of its variables, evaluated on the step
+   * to the state after it (the last state with itself). Undefined without an ALIAS.
+   */
+  readonly alias?: (state: TlaState, successor: TlaState) => Record<string, RenderedValue>;
+  /** Tells the model the checker's counts, for TLCGet("distinct"), ("stats") and POSTCONDITIONs. */
+  updateStatistics(stats: Stats, initialStates?: number): void;
   /** How TLC labels the initial states in a trace. */
   readonly initialAction: ActionInfo;
   /** Where Print/PrintT output goes is set by `buildModel`'s options. */

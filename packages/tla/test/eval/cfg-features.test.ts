@@ -3,13 +3,20 @@ import { describe, expect, it } from 'vitest';
 import { analyzeSpec, buildModel, memoryHost, parseConfig } from '../../src/index.js';
 
 /** Checks `files` (the first is the root) with `cfg`; counts as TLC reports them. */
-function check(files: Record<string, string>, cfg: string) {
+function modelOf(files: Record<string, string>, cfg: string) {
   const entries = Object.entries(files).map(([name, text]) => [`/m/${name}`, text] as const);
   const spec = analyzeSpec(entries[0][0], { host: memoryHost(new Map(entries)) });
   expect(spec.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
   const built = buildModel(spec, parseConfig(cfg, '/m/M.cfg').config!);
   expect(built.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-  const m = built.model!;
+  return built.model!;
+}
+
+function check(files: Record<string, string>, cfg: string) {
+  return exploreModel(modelOf(files, cfg));
+}
+
+function exploreModel(m: ReturnType<typeof modelOf>) {
   return explore(m.system, {
     invariants: m.invariants,
     actionProperties: m.actionProperties,
@@ -175,5 +182,57 @@ describe('cfg features, against counts worked out by hand', () => {
     // 0 -> 1 -> 2 -> 0 breaks the property on the third step.
     expect(r.kind).toBe('action-property-violated');
     expect(r.kind === 'action-property-violated' && r.trace.length).toBe(4);
+  });
+
+  // Counter: x goes 0 -> 1 or 2 -> ... while x < 3; Inv breaks at x = 3 after Inc(1), Inc(2).
+  const counter = module(
+    'M',
+    'EXTENDS Naturals, TLC',
+    'VARIABLES x, y',
+    'Init == x = 0 /\\ y = 0',
+    "Inc(d) == x < 3 /\\ x' = x + d /\\ y' = y",
+    'Next == \\E d \\in {1, 2} : Inc(d)',
+    'Inv == x < 3',
+    'Alias == [sum |-> x + y, nextX |-> x\', level |-> TLCGet("level")]',
+    'Post == TLCGet("distinct") = 5 /\\ TLCGet("stats").generated = 7',
+  );
+
+  it('a step is named with the arguments of the action it took (TLC: <Inc(2) ...>)', () => {
+    const r = check({ 'M.tla': counter }, 'INIT Init\nNEXT Next\nINVARIANT Inv');
+    // Shortest way to x = 3: 0 -(1)-> 1 -(2)-> 3 or 0 -(2)-> 2 -(1)-> 3; BFS takes d = 1 first.
+    expect(r.kind === 'invariant-violated' && r.trace.map((s) => s.action?.name)).toEqual([
+      undefined,
+      'Inc(1)',
+      'Inc(2)',
+    ]);
+  });
+
+  it('ALIAS: a trace shows the alias record, evaluated on each step (the last with itself)', () => {
+    const m = modelOf({ 'M.tla': counter }, 'INIT Init\nNEXT Next\nINVARIANT Inv\nALIAS Alias');
+    const r = exploreModel(m);
+    expect(r.kind).toBe('invariant-violated');
+    const trace = r.kind === 'invariant-violated' ? r.trace : [];
+    const shown = trace.map((s, i) => {
+      const v = m.alias!(s.state, (trace[i + 1] ?? s).state);
+      return Object.fromEntries(Object.entries(v).map(([k, x]) => [k, x.text]));
+    });
+    expect(shown).toEqual([
+      { level: '1', nextX: '1', sum: '0' },
+      { level: '2', nextX: '3', sum: '1' },
+      { level: '3', nextX: '3', sum: '3' },
+    ]);
+  });
+
+  it('POSTCONDITION: evaluated after the search, with TLCGet of the final counts', () => {
+    const m = modelOf({ 'M.tla': counter }, 'INIT Init\nNEXT Next\nPOSTCONDITION Post\nCHECK_DEADLOCK FALSE');
+    const r = exploreModel(m);
+    // x: 0 | 1 2 | 2 3 3 (1+1, 1+2, 2+1) | ...: distinct {0,1,2,3,4} = 5; generated 1 + 2 + 2 + 2 = 7
+    // (from 0, 1 and 2 two successors each; 3 and 4 none).
+    expect(counts(r)).toEqual(['ok', 5, 7, 3]);
+    expect(m.postconditions.map((p) => p.name)).toEqual(['Post']);
+    m.updateStatistics({ distinctStates: 4, generatedStates: 7, depth: 3, statesLeftOnQueue: 0, seconds: 0 });
+    expect(m.postconditions[0].check()).toBe(false);
+    if (r.kind === 'ok') m.updateStatistics(r.stats, 1);
+    expect(m.postconditions[0].check()).toBe(true);
   });
 });
