@@ -25,8 +25,50 @@ import {
 /** A permutation of model values, as a map (TLC's SYMMETRY sets are sets of such functions). */
 export type Permutation = ReadonlyMap<ModelValue, Value>;
 
-/** The permutations in a SYMMETRY set (e.g. `Permutations(Node) \cup Permutations(Value)`). */
+/**
+ * The permutations a SYMMETRY set stands for: the group its elements generate, identity left out,
+ * as TLC computes it (MVPerms.permutationSubgroup). `Permutations(Node) \cup Permutations(Value)`
+ * lists n! + m! functions but generates all n! * m! combinations, and only a group makes the
+ * least image of a state the same for every state of its class.
+ */
 export function permutationsOf(symmetrySet: Value): Permutation[] {
+  const generators = listedPermutations(symmetrySet);
+  const key = (p: Permutation) =>
+    [...p.entries()]
+      .map(([x, y]) => `${x.index}>${(y as ModelValue).index}`)
+      .sort()
+      .join(',');
+  const seen = new Set<string>();
+  const group: Permutation[] = [];
+  const add = (p: Permutation) => {
+    if (p.size === 0) return;
+    const k = key(p);
+    if (seen.has(k)) return;
+    seen.add(k);
+    group.push(p);
+  };
+  for (const g of generators) add(g);
+  for (let done = 0; done < group.length; done++) {
+    for (const g of generators) add(compose(g, group[done]));
+    if (group.length > 1_000_000)
+      throw new TlaEvalError('The SYMMETRY set generates more than 1,000,000 permutations', 'other');
+  }
+  return group;
+}
+
+/** `p` after `q`, with the model values either moves; fixed points are left out. */
+function compose(p: Permutation, q: Permutation): Permutation {
+  const out = new Map<ModelValue, Value>();
+  for (const x of new Set([...q.keys(), ...p.keys()])) {
+    const y = q.get(x) ?? x;
+    const z = p.get(y as ModelValue) ?? y;
+    if (z !== x) out.set(x, z);
+  }
+  return out;
+}
+
+/** The functions a SYMMETRY set lists, each as a map of the model values it moves. */
+function listedPermutations(symmetrySet: Value): Permutation[] {
   if (!isSet(symmetrySet))
     throw new TlaEvalError(
       `The SYMMETRY definition should be a set of permutations, but it is:\n${printValue(symmetrySet)}`,
@@ -41,7 +83,13 @@ export function permutationsOf(symmetrySet: Value): Permutation[] {
           'type',
         );
       }
-      map.set(x, apply(f, x));
+      const y = apply(f, x);
+      if (typeof y !== 'object' || y.kind !== Kind.Model)
+        throw new TlaEvalError(
+          `A SYMMETRY permutation must map model values to model values, but it maps ${printValue(x)} to ${printValue(y)}`,
+          'type',
+        );
+      if (y !== x) map.set(x, y);
     }
     return map;
   });
