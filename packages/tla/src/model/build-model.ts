@@ -321,25 +321,25 @@ export function buildModel(
     );
 
   // --- properties --------------------------------------------------------------------------------
+  // TLC (SpecProcessor.processConfigProps) splits each PROPERTY into its conjuncts: `[][A]_v` is
+  // checked on every step, `[]P` with P a state predicate on every state (an "implied invariant",
+  // reported as `Invariant P is violated`), and only the rest needs the temporal checker.
+  const impliedInvariantExprs: { name: string; expr: Expr; sites: readonly InstanceSite[]; span: SourceSpan }[] =
+    [];
   for (const p of names.property ?? []) {
     const symbol = lookup(p.name, p.span);
     if (!symbol) continue;
     const parts = conjuncts(symbolUse(symbol, p.span), spec);
-    const boxes = parts.filter(
-      ({ expr: x }) =>
-        x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && x.args[0].box,
-    );
-    if (boxes.length === parts.length) {
-      for (const b of boxes)
-        actionPropertyExprs.push({
-          name: p.name,
-          expr: (b.expr as OpApp).args[0],
-          sites: b.sites,
-          span: p.span,
-        });
-    } else {
-      temporalProperties.push({ name: p.name, span: p.span });
+    let temporal = false;
+    for (const part of parts) {
+      const x = part.expr;
+      if (x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && x.args[0].box)
+        actionPropertyExprs.push({ name: p.name, expr: x.args[0], sites: part.sites, span: p.span });
+      else if (x.kind === 'OpApp' && x.name === '[]' && spec.levels.levelOfExpression(x.args[0]).level <= 1)
+        impliedInvariantExprs.push({ name: p.name, expr: x.args[0], sites: part.sites, span: p.span });
+      else temporal = true;
     }
+    if (temporal) temporalProperties.push({ name: p.name, span: p.span });
   }
 
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -494,6 +494,14 @@ export function buildModel(
       ? [{ name: inv.name, span: inv.span, check: statePredicate(ev, inv.span, `The invariant ${inv.name}`) }]
       : [];
   });
+  for (const inv of impliedInvariantExprs) {
+    const ev = compiler.compileExpr(inv.expr, compiler.contextFor(inv.sites, false));
+    invariants.push({
+      name: inv.name,
+      span: inv.span,
+      check: statePredicate(ev, inv.span, `The property ${inv.name}`),
+    });
+  }
   const constraints = (names.constraint ?? []).flatMap((x) => {
     const ev = predicate(x.name, x.span);
     return ev ? [statePredicate(ev, x.span, `The constraint ${x.name}`)] : [];

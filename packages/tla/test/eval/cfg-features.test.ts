@@ -235,4 +235,23 @@ describe('cfg features, against counts worked out by hand', () => {
     if (r.kind === 'ok') m.updateStatistics(r.stats, 1);
     expect(m.postconditions[0].check()).toBe(true);
   });
+
+  it('PROPERTY []P with P a state predicate is checked as an invariant (TLC: implied invariant)', () => {
+    const m = modelOf(
+      {
+        'M.tla': module(
+          'M',
+          'EXTENDS Naturals',
+          'VARIABLE n',
+          'Init == n = 0',
+          "Next == n' = n + 1",
+          "Prop == [](n < 3) /\\ [][n' > n]_n",
+        ),
+      },
+      'INIT Init\nNEXT Next\nPROPERTY Prop',
+    );
+    expect(m.temporalProperties).toEqual([]);
+    const r = exploreModel(m);
+    expect(r.kind === 'invariant-violated' && [r.name, r.trace.length]).toEqual(['Prop', 4]);
+  });
 });
