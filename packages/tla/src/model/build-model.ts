@@ -324,8 +324,12 @@ export function buildModel(
   // TLC (SpecProcessor.processConfigProps) splits each PROPERTY into its conjuncts: `[][A]_v` is
   // checked on every step, `[]P` with P a state predicate on every state (an "implied invariant",
   // reported as `Invariant P is violated`), and only the rest needs the temporal checker.
-  const impliedInvariantExprs: { name: string; expr: Expr; sites: readonly InstanceSite[]; span: SourceSpan }[] =
-    [];
+  const impliedInvariantExprs: {
+    name: string;
+    expr: Expr;
+    sites: readonly InstanceSite[];
+    span: SourceSpan;
+  }[] = [];
   for (const p of names.property ?? []) {
     const symbol = lookup(p.name, p.span);
     if (!symbol) continue;
