@@ -1540,6 +1540,17 @@ export class Compiler {
     if (!cc.init) {
       if (!(target.kind === 'OpApp' && target.name === "'" && target.fix === 'postfix')) return undefined;
       target = target.args[0];
+      // q' with q a parameter called by name (Lose(q) == … q' = … applied to Lose(msgQ)): msgQ'.
+      if (target.kind === 'OpApp' && target.args.length === 0 && target.path.length === 0 && cc.byName) {
+        const param = this.bindings.get(target);
+        const arg = param ? cc.byName.get(param) : undefined;
+        if (arg) {
+          const x = arg.expr;
+          if (x.kind !== 'OpApp' || x.args.length > 0 || x.path.length > 0) return undefined;
+          const symbol = this.bindings.get(x);
+          return symbol?.kind === 'variable' ? this.variableThroughSubstitutions(symbol, arg.cc) : undefined;
+        }
+      }
     }
     if (target.kind !== 'OpApp' || target.args.length > 0 || target.path.length > 0) return undefined;
     const symbol = this.bindings.get(target);
@@ -1753,9 +1764,9 @@ export class Compiler {
       target.kind === 'definition' &&
       !(target.module?.isStandard && nativeOperator(target.module.name, target.name))
     ) {
-      const byNameLevel = cc.init ? 1 : 2;
-      if (app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)) {
-        // Primed arguments: expand the operator in place, its parameters standing for the arguments.
+      if (this.callByName(target, app.args, cc)) {
+        // Primed arguments, or primed parameters: expand the operator in place, its parameters
+        // standing for the arguments.
         const byName = new Map(cc.byName ?? []);
         for (const [i, p] of target.params.entries()) byName.set(p, { expr: app.args[i], cc });
         return this.compileAction(target.def.body, { ...cc, byName });
@@ -1779,11 +1790,7 @@ export class Compiler {
         !(inner.module?.isStandard && nativeOperator(inner.module.name, inner.name))
       ) {
         const { inner: innerCC, bind } = this.instanceContext(app, target.site, cc);
-        const byNameLevel = cc.init ? 1 : 2;
-        if (
-          !bind &&
-          app.args.some((a) => this.options.spec.levels.levelOfExpression(a).level >= byNameLevel)
-        ) {
+        if (!bind && this.callByName(inner, app.args, cc)) {
           return this.inlineCall(inner, app.args, cc, innerCC, true);
         }
         const compiled = this.compiledDefAction(inner, innerCC);
@@ -1800,6 +1807,53 @@ export class Compiler {
       }
     }
     return this.predicateAction(app, cc);
+  }
+
+  /**
+   * Whether an action operator must be expanded in place rather than called with argument values:
+   * when an argument is primed (or, in Init, state-level), or when the body primes a parameter
+   * (`Lose(q) == … q' = …` applied to a variable: `q'` is that variable's next value).
+   */
+  private callByName(symbol: DefinitionSymbol, args: readonly Expr[], cc: CC): boolean {
+    const levels = this.options.spec.levels;
+    const byNameLevel = cc.init ? 1 : 2;
+    if (args.some((a) => levels.levelOfExpression(a).level >= byNameLevel)) return true;
+    if (cc.init) return false;
+    const primed = this.primedParameters(symbol);
+    return args.some((a, i) => primed.has(i) && levels.levelOfExpression(a).level >= 1);
+  }
+
+  private readonly primedParams = new Map<DefinitionSymbol, Set<number>>();
+
+  /** The indexes of the parameters a definition primes (or puts under UNCHANGED), through its calls. */
+  private primedParameters(symbol: DefinitionSymbol): Set<number> {
+    const known = this.primedParams.get(symbol);
+    if (known) return known;
+    const result = new Set<number>();
+    this.primedParams.set(symbol, result); // recursion sees the partial answer
+    const index = new Map<Binding, number>(symbol.params.map((p, i) => [p, i]));
+    const markParamsIn = (e: unknown) =>
+      forEachNode(e, (n) => {
+        if (n.kind !== 'OpApp') return;
+        const b = this.bindings.get(n as OpApp);
+        const i = b ? index.get(b) : undefined;
+        if (i !== undefined) result.add(i);
+      });
+    forEachNode(symbol.def.body, (n) => {
+      if (n.kind !== 'OpApp') return;
+      const app = n as OpApp;
+      if ((app.name === "'" && app.fix === 'postfix') || app.name === 'UNCHANGED') {
+        markParamsIn(app.args[0]);
+        return;
+      }
+      const b = this.bindings.get(app);
+      const callee = b ? definitionOf(b.kind === 'instanced' ? b.inner : b) : undefined;
+      if (callee?.kind === 'definition' && app.args.length > 0) {
+        const inner = this.primedParameters(callee);
+        for (const k of inner) markParamsIn(app.args[k]);
+      }
+    });
+    return result;
   }
 
   private compiledDefAction(symbol: DefinitionSymbol, cc: CC): CompiledDef {
@@ -1941,4 +1995,22 @@ function layoutId(layout: Layout | null): number {
     layoutIds.set(layout, id);
   }
   return id;
+}
+
+/** Calls `visit` on every syntax node under `node` (any object with a `kind`), in no particular order. */
+function forEachNode(node: unknown, visit: (n: { kind: string }) => void): void {
+  const stack: unknown[] = [node];
+  const seen = new WeakSet<object>();
+  while (stack.length > 0) {
+    const x = stack.pop();
+    if (x === null || typeof x !== 'object' || seen.has(x)) continue;
+    seen.add(x);
+    if (Array.isArray(x)) {
+      for (const y of x) stack.push(y);
+      continue;
+    }
+    const o = x as Record<string, unknown>;
+    if (typeof o.kind === 'string') visit(o as { kind: string });
+    for (const [key, value] of Object.entries(o)) if (key !== 'span' && key !== 'nameSpan') stack.push(value);
+  }
 }

@@ -254,4 +254,23 @@ describe('cfg features, against counts worked out by hand', () => {
     const r = exploreModel(m);
     expect(r.kind === 'invariant-violated' && [r.name, r.trace.length]).toEqual(['Prop', 4]);
   });
+
+  it("an operator that primes its parameter (Lose(q) == … q' = …) assigns the variable passed to it", () => {
+    const r = check(
+      {
+        'M.tla': module(
+          'M',
+          'EXTENDS Naturals, Sequences',
+          'VARIABLES a, b',
+          'Init == a = <<1, 2>> /\\ b = <<3>>',
+          "Lose(q) == q # <<>> /\\ \\E i \\in 1..Len(q) : q' = [j \\in 1..Len(q) - 1 |-> IF j < i THEN q[j] ELSE q[j + 1]]",
+          'Next == (Lose(a) /\\ UNCHANGED b) \\/ (Lose(b) /\\ UNCHANGED a)',
+        ),
+      },
+      'INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE',
+    );
+    // a: <<1,2>>, <<2>>, <<1>>, <<>>; b: <<3>>, <<>>: 8 states. Successors: 3 + 2 + 2 + 1 from the
+    // states with b = <<3>>, 2 + 1 + 1 + 0 from those with b = <<>>, plus the initial state: 13.
+    expect(counts(r)).toEqual(['ok', 8, 13, 4]);
+  });
 });
