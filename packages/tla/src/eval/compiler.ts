@@ -1935,16 +1935,29 @@ export class Compiler {
     }
     if (e.kind === 'OpApp' && e.args.length === 0 && e.path.length === 0) {
       const symbol = this.bindings.get(e);
-      if (!symbol) return undefined;
-      const target = definitionOf(symbol);
-      if (this.options.overrides.has(target)) return undefined;
-      if (target.kind === 'variable') {
-        const index = this.variableThroughSubstitutions(target, cc);
+      return symbol ? this.unchangedSymbol(symbol, cc) : undefined;
+    }
+    return undefined;
+  }
+
+  private unchangedSymbol(symbol: Binding, cc: CC): number[] | undefined {
+    const target = definitionOf(symbol);
+    if (this.options.overrides.has(target)) return undefined;
+    if (target.kind === 'variable') {
+      // A variable of an instantiated module stands for what the INSTANCE puts in its place, which
+      // may be a tuple of variables (`INSTANCE Stuttering` with its `vars` taken to be <<pc, lock>>).
+      const env = cc.subst;
+      const sub = env?.site.substitutions.get(target);
+      if (!env || !sub) {
+        const index = this.variableIndex.get(target);
         return index === undefined ? undefined : [index];
       }
-      if (target.kind === 'definition' && target.params.length === 0)
-        return this.unchangedVariables(target.def.body, cc);
+      return sub.kind === 'symbol'
+        ? this.unchangedSymbol(sub.symbol, env.outer)
+        : this.unchangedVariables(sub.expr, env.outer);
     }
+    if (target.kind === 'definition' && target.params.length === 0)
+      return this.unchangedVariables(target.def.body, cc);
     return undefined;
   }
 }

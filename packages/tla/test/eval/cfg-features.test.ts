@@ -273,4 +273,29 @@ describe('cfg features, against counts worked out by hand', () => {
     // states with b = <<3>>, 2 + 1 + 1 + 0 from those with b = <<>>, plus the initial state: 13.
     expect(counts(r)).toEqual(['ok', 8, 13, 4]);
   });
+
+  it('UNCHANGED of an instantiated variable that stands for a tuple of variables assigns them', () => {
+    const r = check(
+      {
+        'M.tla': module(
+          'M',
+          'EXTENDS Naturals',
+          'VARIABLES a, b, s',
+          'vars == <<a, b>>',
+          'INSTANCE Skip',
+          'Init == a = 0 /\\ b = 0 /\\ s = 0',
+          "Next == (a < 2 /\\ a' = a + 1 /\\ b' = b /\\ s' = s) \\/ (s < 1 /\\ Wait)",
+        ),
+        'Skip.tla': module(
+          'Skip',
+          'EXTENDS Naturals',
+          'VARIABLES s, vars',
+          "Wait == UNCHANGED vars /\\ s' = s + 1",
+        ),
+      },
+      'INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE',
+    );
+    // a \in 0..2, s \in 0..1: 6 states; each has the a-step while a < 2 and the wait while s < 1.
+    expect(counts(r)).toEqual(['ok', 6, 1 + 4 + 3, 4]);
+  });
 });
