@@ -1633,6 +1633,23 @@ export class Compiler {
       }
       case 'Labeled':
         return this.compileAction(e.body, cc);
+      case 'ActionExpr': {
+        // TLC: [A]_v is the action A \/ UNCHANGED v (either may assign); <<A>>_v is A /\ v' # v.
+        const action = this.compileAction(e.action, cc);
+        if (e.box) {
+          const unchanged = this.unchangedAction(e.subscript, cc);
+          return (c, f, k) => {
+            action(c, f, k);
+            unchanged(c, f, k);
+          };
+        }
+        const sub = this.compileExpr(e.subscript, cc);
+        const subNext = this.compileExpr(e.subscript, { ...cc, primed: true });
+        return (c, f, k) =>
+          action(c, f, () => {
+            if (!equals(subNext(c, f), sub(c, f))) k();
+          });
+      }
       case 'OpApp':
         return this.opAppAction(e, cc);
       default:
