@@ -11,6 +11,19 @@ export interface ParsedArgs {
   /** Options of `check`; `checkOptionsGiven` lists the ones the user wrote (parse rejects them). */
   readonly check: CheckOptions;
   readonly checkOptionsGiven: string[];
+  /** Options of the net command (`modelcheck net.pnml`); `netOptionsGiven` lists those written. */
+  readonly net: NetOptions;
+  readonly netOptionsGiven: string[];
+}
+
+export interface NetOptions {
+  /** `--check deadlock,bounded,...`: the analyses to run (default all). */
+  readonly checks?: string[];
+  /** `--formula file.xml`: Model Checking Contest property file. */
+  readonly formula?: string;
+  /** `--ctl "formula"` / `--ltl "formula"` (repeatable). */
+  readonly ctl: string[];
+  readonly ltl: string[];
 }
 
 export type TraceFormat = 'itf' | 'json';
@@ -38,7 +51,10 @@ export interface CheckOptions {
 
 export class UsageError extends Error {}
 
-const COMMANDS = new Set(['parse', 'check', 'help']);
+const COMMANDS = new Set(['parse', 'check', 'net', 'help']);
+
+/** Files the net command reads: PNML, LoLA, and our own text format. */
+export const NET_FILE = /\.(pnml|net|lola|pnet)$/i;
 
 /** TLC options accepted for compatibility that change nothing here. */
 const IGNORED_TLC_FLAGS = new Set(['-cleanup', '-noTE', '-nowarning']);
@@ -55,6 +71,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const check: {
     -readonly [K in keyof CheckOptions]: CheckOptions[K];
   } = { noDeadlock: false, simulate: false, dfs: false };
+  const net: { checks?: string[]; formula?: string; ctl: string[]; ltl: string[] } = { ctl: [], ltl: [] };
+  const netGiven: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const value = (option: string): string => {
@@ -161,6 +179,28 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         checkOption();
         check.traceFile = value(name);
         break;
+      case '--check':
+        netGiven.push(name);
+        net.checks = [
+          ...(net.checks ?? []),
+          ...value(name)
+            .split(',')
+            .map((c) => c.trim())
+            .filter((c) => c !== ''),
+        ];
+        break;
+      case '--formula':
+        netGiven.push(name);
+        net.formula = value(name);
+        break;
+      case '--ctl':
+        netGiven.push(name);
+        net.ctl.push(value(name));
+        break;
+      case '--ltl':
+        netGiven.push(name);
+        net.ltl.push(value(name));
+        break;
       default:
         if (IGNORED_TLC_FLAGS.has(arg)) break;
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -173,6 +213,7 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   let command: string | undefined;
   if (positional.length > 0 && COMMANDS.has(positional[0])) command = positional.shift();
   else if (positional.length > 0 && positional[0].endsWith('.tla')) command = 'check';
+  else if (positional.length > 0 && NET_FILE.test(positional[0])) command = 'net';
   return {
     command,
     positional,
@@ -184,6 +225,8 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
     version,
     check,
     checkOptionsGiven: given,
+    net,
+    netOptionsGiven: netGiven,
   };
 }
 
@@ -215,6 +258,15 @@ commands:
       Parse and check a TLA+ spec and its .cfg (by default <spec>.cfg when it exists):
       syntax, module loading, names, arity, levels, and the cfg against the spec.
       Prints "ok" with a summary, or the problems with file:line:column.
+
+  net <net.pnml|net.net|net.pnet> [--check a,b,...] [--formula props.xml] [--ctl F] [--ltl F]
+      (also: modelcheck <net.pnml> ...) Analyse a Petri net (PNML, LoLA .net, or the .pnet text
+      format): a table of deadlock, bounded/safe, quasi-live, live, reversible, home markings,
+      workflow soundness, invariants, siphons and net classes, then the firing sequences that
+      explain each answer. --check picks analyses: deadlock,bounded,safe,quasi-live,live,
+      reversible,home,sound,invariants,siphons,classes. --max-states, --timeout, --max-memory
+      stop a net too big and print what is known. Exit 0 when the analysis ran (whatever the
+      answers), 3 stopped at a limit, 150 net file error, 151 formula error, 153 unreadable.
 
 options:
   --config <file>   TLC configuration file (TLC: -config)

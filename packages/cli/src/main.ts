@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { type ParsedArgs, parseArgs, USAGE, UsageError } from './args.js';
 import { CheckCommand, type CheckIo } from './commands/check.js';
+import { runNet } from './commands/net.js';
 import { runParse } from './commands/parse.js';
 import { ExitCode } from './exit-codes.js';
 import { absolutePath } from './node-host.js';
@@ -65,11 +66,17 @@ export function run(argv: readonly string[], isTty = false): CommandResult {
     if (args.help || args.command === 'help') return { stdout: [USAGE], stderr: [], exitCode: ExitCode.ok };
     const color = colorFor(args, isTty);
     switch (args.command) {
+      case 'net':
+        return runNet(args, color);
       case 'parse':
+        if (args.netOptionsGiven.length > 0)
+          throw new UsageError(`${args.netOptionsGiven[0]} applies to nets, not parse`);
         if (args.checkOptionsGiven.length > 0)
           throw new UsageError(`${args.checkOptionsGiven[0]} applies to check, not parse`);
         return runParse(args, color);
       case 'check': {
+        if (args.netOptionsGiven.length > 0)
+          throw new UsageError(`${args.netOptionsGiven[0]} applies to nets, not TLA+ specs`);
         const stdout: string[] = [];
         const stderr: string[] = [];
         const command = new CheckCommand(args, {

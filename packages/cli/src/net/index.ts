@@ -1,0 +1,3 @@
+export * from './json.js';
+export * from './sequence.js';
+export * from './text-report.js';
