@@ -1,0 +1,2 @@
+export * from './check-ctl.js';
+export { normaliseLasso } from './ctl-graph.js';
