@@ -58,6 +58,10 @@ beforeAll(async () => {
       "VARIABLE n\nInit == n = 0\nNext == n' = (n + 1) % 3\nSpec == Init /\\ [][Next]_n\nProp == <>(n = 2)",
       'SPECIFICATION Spec\nPROPERTY Prop',
     ],
+    Unsup: [
+      "VARIABLE n\nInit == n = 0\nNext == n' = (n + 1) % 3\nSpec == Init /\\ [][Next]_n\nProp == LET m == 2 IN <>(n = m)",
+      'SPECIFICATION Spec\nPROPERTY Prop',
+    ],
     Unknown: [
       "VARIABLE n\nInit == n = 0\nNext == n' = n\nTypeOK == n \\in {0}",
       'INIT Init\nNEXT Next\nINVARIANT TypOK',
@@ -111,7 +115,8 @@ describe('modelcheck check: exit codes (TLC’s where TLC has the outcome)', () 
       'Error: The first argument of Assert evaluated to FALSE; the second argument was:\n"too big"',
     ],
     ['Eval', 75, 'Error: Attempted to apply Tail to the empty sequence.'],
-    ['Live', 4, 'Warning: Temporal properties not checked (not yet supported): Prop.'],
+    ['Live', 13, 'Error: Temporal property Prop was violated.'],
+    ['Unsup', 4, 'Warning: Temporal properties not checked: Prop.'],
     ['Post', 10, 'Error: Postcondition Enough at line 6, col 11 to line 6, col 34 of module Post is false.'],
   ] as const)('%s.tla exits %i', (name, status, text) => {
     const result = modelcheck([`${name}.tla`]);

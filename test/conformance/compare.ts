@@ -24,6 +24,8 @@ export interface CheckJsonResult {
   readonly trace: readonly unknown[] | null;
   readonly reason?: string;
   readonly uncheckedProperties?: readonly string[];
+  /** A temporal counterexample that ends by stuttering. */
+  readonly stuttering?: boolean;
   readonly diagnostics?: readonly {
     code: string;
     message: string;
@@ -132,11 +134,18 @@ export function compare(model: TlcModel, ours: CheckJsonResult | undefined): Ver
   }
   const expected = parseViolation(model.violation);
   const tlc = `TLC: ${model.violation} (exit ${model.exitCode}), ${model.counterexampleStates} states`;
+  // A liveness counterexample agrees in its form (TLC's lassos need not be the shortest): it
+  // ends by stuttering, or it goes back to an earlier state.
+  const lassoEnd = model.counterexampleEnd;
+  const liveness = lassoEnd !== undefined && lassoEnd !== 'finite';
+  const sameLasso = !liveness || (lassoEnd === 'Stuttering') === (ours.stuttering === true);
   const same =
     ours.outcome === expected.kind &&
     ours.exitCode === model.exitCode &&
     (expected.name === undefined || ours.property === expected.name) &&
-    (model.counterexampleStates === undefined || ours.trace?.length === model.counterexampleStates);
+    (liveness
+      ? sameLasso
+      : model.counterexampleStates === undefined || ours.trace?.length === model.counterexampleStates);
   if (same) return { agree: true, detail: `${model.violation} ${model.counterexampleStates} states` };
   return { agree: false, detail: `ours: ${ourSummary(ours)}; ${tlc}` };
 }

@@ -71,6 +71,8 @@ export interface Lasso<S = unknown> {
   readonly loopStart: number;
   /** A behaviour that ends by stuttering forever in its last state (TLC: "Stuttering"). */
   readonly stuttering?: boolean;
+  /** The action of the step from the last state back to `steps[loopStart]` (TLC: "Back to state k: <A …>"). */
+  readonly loopAction?: ActionInfo;
 }
 
 export interface Stats {

@@ -107,7 +107,7 @@ export class JsonReporter implements CheckReporter {
       uncheckedProperties: info.unchecked,
     });
     if (info.unchecked.length > 0)
-      this.warning(`Temporal properties not checked (not yet supported): ${info.unchecked.join(', ')}`);
+      this.warning(`Temporal properties not checked: ${info.unchecked.join(', ')}`);
   }
 
   warning(text: string): void {
@@ -120,6 +120,10 @@ export class JsonReporter implements CheckReporter {
 
   computingInitialStates(): void {
     this.emit({ event: 'phase', phase: 'initial-states' });
+  }
+
+  checkingTemporal(stats: Stats): void {
+    this.emit({ event: 'phase', phase: 'temporal-properties', ...statsToJson(stats) });
   }
 
   initialStatesDone(stats: Stats): void {

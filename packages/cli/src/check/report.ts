@@ -47,6 +47,10 @@ export interface CheckReport {
   /** For a lasso (temporal property): the index the last state goes back to; `stuttering` when it stutters. */
   readonly loopStart?: number;
   readonly stuttering?: boolean;
+  /** A stuttering lasso of a spec with no fairness at all (TLC warns that fairness may be missing). */
+  readonly stutteringWithoutFairness?: boolean;
+  /** The action of the step back to `loopStart` (TLC: "Back to state k: <A …>"). */
+  readonly loopAction?: Pick<TraceView, 'action' | 'span' | 'tlcLocation'>;
   readonly diagnostics: readonly Diagnostic[];
   /** `stopped`: why. */
   readonly reason?: StopReason;
@@ -140,6 +144,6 @@ export function outcomeMessage(report: CheckReport): string {
           return 'Stopped: out of memory before the search finished.';
       }
     case 'unsupported-property':
-      return `Temporal properties not checked (not yet supported): ${(report.unchecked ?? []).join(', ')}.`;
+      return `Temporal properties not checked: ${(report.unchecked ?? []).join(', ')}.`;
   }
 }

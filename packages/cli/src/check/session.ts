@@ -14,6 +14,7 @@ import {
   Explorer,
 } from '@modelcheck/explorer';
 import type { TlaModel, TlaState } from '@modelcheck/tla';
+import { BehaviourGraphRecorder, checkLiveness } from './liveness.js';
 import {
   type CheckReport,
   exitCodeFor,
@@ -34,6 +35,8 @@ export interface CheckReporter {
   computingInitialStates(): void;
   /** The initial states are done (counts so far), exploration begins. */
   initialStatesDone(stats: Stats): void;
+  /** The search is over; the temporal properties are checked on its graph (TLC prints when). */
+  checkingTemporal(stats: Stats): void;
   /** Periodic statistics while exploring; `elapsedMs` since the exploration began. */
   progress(stats: Stats, elapsedMs: number): void;
   /** The verdict; called once. */
@@ -96,6 +99,8 @@ function isAssertFailure(d: Diagnostic | undefined): boolean {
  */
 export class CheckSession {
   private explorer: Explorer<TlaState> | undefined;
+  /** The behaviour graph, kept while a breadth-first search runs when there are temporal properties. */
+  private recorder: BehaviourGraphRecorder | undefined;
   private exploreStart = 0;
   private finalReport: CheckReport | undefined;
   private readonly now: () => number;
@@ -125,8 +130,15 @@ export class CheckSession {
     return this.explorer;
   }
 
+  /** The temporal properties checked after the search: in a breadth-first run, those the model could translate. */
+  private get checkable(): readonly string[] {
+    if (this.options.mode !== 'bfs') return [];
+    return this.model.liveness.properties.map((p) => p.name);
+  }
+
   private get unchecked(): string[] {
-    return this.model.temporalProperties.map((p) => p.name);
+    const checkable = new Set(this.checkable);
+    return this.model.temporalProperties.map((p) => p.name).filter((name) => !checkable.has(name));
   }
 
   /** Announces the run and checks the ASSUMEs; afterwards `step` explores. */
@@ -191,7 +203,9 @@ export class CheckSession {
       model.updateStatistics(event.stats);
       this.reporter.progress(event.stats, this.now() - this.exploreStart);
     };
+    if (this.checkable.length > 0) this.recorder = new BehaviourGraphRecorder();
     return {
+      observer: this.recorder,
       mode: o.mode,
       invariants: model.invariants.map((inv) => ({ name: inv.name, check: (s: TlaState) => inv.check(s) })),
       actionProperties: model.actionProperties.map((p) => ({
@@ -224,11 +238,74 @@ export class CheckSession {
     const report = this.fromResult(result);
     if (report.outcome === 'ok' || report.outcome === 'unsupported-property') {
       if (report.stats) this.model.updateStatistics(report.stats);
-      this.conclude(this.checkPostconditions(report));
+      const temporal = this.checkTemporal(report);
+      this.conclude(temporal === report ? this.checkPostconditions(report) : temporal);
     } else {
       this.conclude(report);
     }
     return true;
+  }
+
+  /** After a search that found nothing: the temporal properties on the graph it recorded (TLC's order). */
+  private checkTemporal(
+    report: Omit<CheckReport, 'exitCode' | 'mode'>,
+  ): Omit<CheckReport, 'exitCode' | 'mode'> {
+    const recorder = this.recorder;
+    if (!recorder) return report;
+    this.recorder = undefined;
+    const signal = this.options.signal;
+    if (report.stats) this.reporter.checkingTemporal(report.stats);
+    const verdict = checkLiveness(
+      this.model.liveness,
+      recorder,
+      this.model.system,
+      () => signal?.aborted === true,
+    );
+    switch (verdict.kind) {
+      case 'holds':
+        return report;
+      case 'stopped':
+        return { outcome: 'stopped', reason: 'cancelled', stats: report.stats, diagnostics: [] };
+      case 'unsupported':
+        this.reporter.warning(`${verdict.property} not checked: ${verdict.message}`);
+        return {
+          ...report,
+          outcome: 'unsupported-property',
+          unchecked: [...(report.unchecked ?? []), verdict.property],
+        };
+      case 'error':
+        return {
+          outcome: 'eval-error',
+          stats: report.stats,
+          diagnostics: temporalErrorDiagnostics(verdict.error, verdict.message),
+        };
+      case 'violated': {
+        const { lasso } = verdict;
+        const back = lasso.loopAction;
+        const module = back?.span ? this.moduleOf(back.span) : undefined;
+        return {
+          outcome: 'property-violated',
+          property: verdict.property,
+          stats: report.stats,
+          trace: this.view(lasso.steps),
+          loopStart: lasso.loopStart,
+          stuttering: lasso.stuttering,
+          stutteringWithoutFairness:
+            lasso.stuttering === true &&
+            this.model.liveness.fairness.length === 0 &&
+            this.model.liveness.fairnessFormulas.length === 0,
+          loopAction: back
+            ? {
+                action: back.name,
+                span: back.span,
+                tlcLocation: back.span && module ? tlcLocation(back.span, module) : undefined,
+              }
+            : undefined,
+          diagnostics: [],
+          unchecked: report.unchecked,
+        };
+      }
+    }
   }
 
   /** TLC (Tool.checkPostCondition): once the search has found nothing, each POSTCONDITION must hold. */
@@ -386,6 +463,13 @@ export class CheckSession {
 
 function event2stats(): Stats {
   return { distinctStates: 0, generatedStates: 0, depth: 0, statesLeftOnQueue: 0, seconds: 0 };
+}
+
+/** An evaluation error in a temporal property's predicates: TLC's message at the predicate. */
+function temporalErrorDiagnostics(error: unknown, message: string): Diagnostic[] {
+  if (error instanceof EvaluationError) return [error.diagnostic];
+  const span = (error as { span?: SourceSpan } | undefined)?.span;
+  return [makeDiagnostic('EVAL100', message, span)];
 }
 
 /** The diagnostics of an exception a model function threw. */

