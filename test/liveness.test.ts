@@ -152,3 +152,75 @@ describe("TLC's own liveness outputs (corpus tlc-output/formats)", () => {
     expect(counterexample(result.stdout.join('\n'))).toEqual(counterexample(tlc));
   });
 });
+
+describe('--ctl and --ltl on a TLA+ spec: atoms are the spec’s state predicates', () => {
+  const formula = (flags: string[], config = 'StrongStarvation') => {
+    const result = run([join(dir, 'Mutex.tla'), '--config', join(dir, `${config}.cfg`), ...flags, '--json']);
+    return { exitCode: result.exitCode, last: JSON.parse(result.stdout[result.stdout.length - 1]) };
+  };
+
+  it('LTL that holds under the spec’s fairness, and one that does not', () => {
+    // With SF on Enter, a waiting process eventually holds the lock.
+    const holds = formula(['--ltl', '[](pc[CHOOSE p \\in Procs : TRUE] = "wait" => <> (lock = 1))']);
+    expect(holds.exitCode).toBe(0);
+    expect(holds.last.formulas).toEqual([expect.objectContaining({ kind: 'ltl', holds: true })]);
+    // Nothing forces anyone to try, so the lock may stay free forever: violated, ending in stuttering.
+    const violated = formula(['--ltl', '<>(lock = 1)']);
+    expect(violated.exitCode).toBe(13);
+    expect(violated.last).toMatchObject({ outcome: 'property-violated', stuttering: true });
+    expect(violated.last.trace.length).toBe(SHORTEST_LASSOS ? 1 : violated.last.trace.length);
+  });
+
+  it('CTL: AG EF (lock = 1) holds (the lock can always be taken again); AG (lock = 0) fails with a path', () => {
+    const holds = formula(['--ctl', 'AG EF (lock = 1)']);
+    expect(holds.exitCode).toBe(0);
+    expect(holds.last.formulas).toEqual([expect.objectContaining({ kind: 'ctl', holds: true })]);
+    const fails = formula(['--ctl', 'AG (lock = 0)']);
+    expect(fails.exitCode).toBe(13);
+    // The shortest path to a state with the lock taken: Try, Enter.
+    expect(fails.last.trace.map((s: { action: string | null }) => s.action)).toEqual([
+      null,
+      'Try(p1)',
+      'Enter(p1)',
+    ]);
+  });
+
+  it('bad atoms: a TLA+ error, an unknown name, an action: located in the formula, exit 150', () => {
+    const syntax = run([
+      join(dir, 'Mutex.tla'),
+      '--config',
+      join(dir, 'WeakProgress.cfg'),
+      '--ltl',
+      'G (lock = = 1)',
+    ]);
+    expect(syntax.exitCode).toBe(150);
+    expect(syntax.stderr.join('\n')).toMatch(/--ltl #1:1:/);
+    const unknown = run([
+      join(dir, 'Mutex.tla'),
+      '--config',
+      join(dir, 'WeakProgress.cfg'),
+      '--ctl',
+      'AG (lok = 1)',
+    ]);
+    expect(unknown.exitCode).toBe(150);
+    expect(unknown.stderr.join('\n')).toMatch(/--ctl #1:1:5: error\[TLA\d+\]: .*lok/);
+    const action = run([
+      join(dir, 'Mutex.tla'),
+      '--config',
+      join(dir, 'WeakProgress.cfg'),
+      '--ltl',
+      "G (lock' = 1)",
+    ]);
+    expect(action.exitCode).toBe(150);
+    expect(action.stderr.join('\n')).toMatch(/--ltl #1:1:4: error\[LTL209\]: .*must be a state predicate/);
+    const formula = run([
+      join(dir, 'Mutex.tla'),
+      '--config',
+      join(dir, 'WeakProgress.cfg'),
+      '--ltl',
+      'G (lock = 1',
+    ]);
+    expect(formula.exitCode).toBe(150);
+    expect(formula.stderr.join('\n')).toMatch(/--ltl #1:1:\d+: error\[LTL1\d\d\]/);
+  });
+});

@@ -8,6 +8,9 @@ import { absolutePath } from './node-host.js';
 
 export const VERSION = '0.1.0';
 
+/** Options of the net command that TLA+ checks take too. */
+const FORMULA_FLAGS = new Set(['--ctl', '--ltl', '--explain']);
+
 export interface CommandResult {
   stdout: string[];
   stderr: string[];
@@ -75,8 +78,8 @@ export function run(argv: readonly string[], isTty = false): CommandResult {
           throw new UsageError(`${args.checkOptionsGiven[0]} applies to check, not parse`);
         return runParse(args, color);
       case 'check': {
-        if (args.netOptionsGiven.length > 0)
-          throw new UsageError(`${args.netOptionsGiven[0]} applies to nets, not TLA+ specs`);
+        const netOnly = args.netOptionsGiven.filter((f) => !FORMULA_FLAGS.has(f));
+        if (netOnly.length > 0) throw new UsageError(`${netOnly[0]} applies to nets, not TLA+ specs`);
         const stdout: string[] = [];
         const stderr: string[] = [];
         const command = new CheckCommand(args, {

@@ -64,6 +64,7 @@ export function resultToJson(
   };
   if (report.loopStart !== undefined) json.loopStart = report.loopStart;
   if (report.stuttering) json.stuttering = true;
+  if (report.formulas) json.formulas = report.formulas;
   if (report.reason !== undefined) json.reason = report.reason;
   if (report.mode === 'simulate') {
     json.seed = report.seed ?? null;

@@ -3,6 +3,8 @@ import { stepAction } from '@modelcheck/core';
 import type { ExplorationObserver } from '@modelcheck/explorer';
 import {
   type AtomBinding,
+  type CtlExplanation,
+  checkCtl,
   checkLtl,
   type FairnessConstraint,
   type Formula,
@@ -80,86 +82,183 @@ export type LivenessVerdict =
   | { readonly kind: 'unsupported'; readonly property: string; readonly message: string }
   | { readonly kind: 'error'; readonly property: string; readonly message: string; readonly error: unknown };
 
+/** An ad-hoc formula (`--ctl`, `--ltl`) with its atoms bound to state predicates of the spec. */
+export interface BoundFormula {
+  readonly kind: 'ctl' | 'ltl';
+  readonly text: string;
+  readonly formula: Formula;
+  readonly atoms: ReadonlyMap<string, (s: TlaState) => boolean>;
+}
+
+export type FormulaVerdict =
+  | { readonly kind: 'holds'; readonly explanation?: string[] }
+  | { readonly kind: 'violated'; readonly lasso: Lasso<TlaState>; readonly explanation?: string[] }
+  | { readonly kind: 'stopped' }
+  | { readonly kind: 'error'; readonly message: string; readonly error: unknown };
+
 /**
- * Checks each temporal property on the recorded graph, as TLC does after the safety search: a
- * behaviour is any path of the graph from an initial state, where every state may also stutter,
- * and only behaviours that meet the spec's fairness count. Returns the first violated property
- * with a lasso (its prefix, then the cycle; `stuttering` when it ends by repeating one state).
+ * The temporal checks on the graph a breadth-first search recorded, as TLC makes them after the
+ * safety search: a behaviour is any path of the graph from an initial state, where every state may
+ * also stutter, and only behaviours that meet the spec's fairness count.
  */
-export function checkLiveness(
-  liveness: Liveness,
-  recorder: BehaviourGraphRecorder,
-  system: TransitionSystem<TlaState>,
-  shouldStop?: () => boolean,
-): LivenessVerdict {
-  const graph = recorder.graph();
-  const { states } = recorder;
-  const cache = new AtomCache(states.length, graph.targets.length);
-  const fairness: FairnessConstraint[] = liveness.fairness.map((c) => ({
-    kind: c.kind,
-    name: c.name,
-    enabled: cache.state(c.enabled, states),
-    taken: cache.edge(c.taken, states),
-  }));
-  const bindings = new Map<string, AtomBinding>();
-  const bind = (formula: TlaFormula) => {
-    forEachAtom(formula, (name, atom) => {
-      if (bindings.has(name)) return;
-      bindings.set(
-        name,
-        atom.kind === 'state'
-          ? { kind: 'state', holds: cache.state(atom.holds, states) }
-          : { kind: 'edge', holds: cache.edge(atom.holds, states) },
-      );
-    });
-  };
-  const assumptions = liveness.fairnessFormulas;
-  for (const f of assumptions) bind(f);
-  for (const property of liveness.properties) {
-    // TLC checks the conjuncts of a property one by one (Spec => A /\ B iff Spec => A and Spec => B),
-    // which keeps each automaton small.
-    for (const part of conjuncts(property.formula)) {
-      bind(part);
-      const formula =
-        assumptions.length === 0
-          ? part
-          : ({
-              kind: 'implies',
-              left: assumptions.reduce((l, r) => ({ kind: 'and', left: l, right: r })),
-              right: part,
-            } as TlaFormula);
-      let result: ReturnType<typeof checkLtl>;
-      try {
-        result = checkLtl({
-          graph,
-          formula: formula as Formula,
-          atoms: (atom) => bindings.get(atom.name),
-          fairness,
-          stutterEverywhere: true,
-          shouldStop,
-        });
-      } catch (error) {
-        if (error instanceof TemporalFormulaError)
-          return { kind: 'unsupported', property: property.name, message: error.message };
-        return { kind: 'error', property: property.name, message: messageOf(error), error };
+export class TemporalRun {
+  private readonly graph: KripkeGraph;
+  private readonly states: readonly TlaState[];
+  private readonly cache: AtomCache;
+  private readonly fairness: FairnessConstraint[];
+
+  constructor(
+    private readonly liveness: Liveness,
+    recorder: BehaviourGraphRecorder,
+    private readonly system: TransitionSystem<TlaState>,
+    private readonly shouldStop?: () => boolean,
+  ) {
+    this.graph = recorder.graph();
+    this.states = recorder.states;
+    this.cache = new AtomCache(this.states.length, this.graph.targets.length);
+    this.fairness = liveness.fairness.map((c) => ({
+      kind: c.kind,
+      name: c.name,
+      enabled: this.cache.state(c.enabled, this.states),
+      taken: this.cache.edge(c.taken, this.states),
+    }));
+  }
+
+  /**
+   * Each temporal property, conjunct by conjunct; the first violated one with a lasso (its prefix,
+   * then the cycle; `stuttering` when it ends by repeating one state).
+   */
+  properties(): LivenessVerdict {
+    const { cache, states } = this;
+    const bindings = new Map<string, AtomBinding>();
+    const bind = (formula: TlaFormula) => {
+      forEachAtom(formula, (name, atom) => {
+        if (bindings.has(name)) return;
+        bindings.set(
+          name,
+          atom.kind === 'state'
+            ? { kind: 'state', holds: cache.state(atom.holds, states) }
+            : { kind: 'edge', holds: cache.edge(atom.holds, states) },
+        );
+      });
+    };
+    const assumptions = this.liveness.fairnessFormulas;
+    for (const f of assumptions) bind(f);
+    for (const property of this.liveness.properties) {
+      // TLC checks the conjuncts of a property one by one (Spec => A /\ B iff Spec => A and
+      // Spec => B), which keeps each automaton small.
+      for (const part of conjuncts(property.formula)) {
+        bind(part);
+        const formula: TlaFormula =
+          assumptions.length === 0
+            ? part
+            : {
+                kind: 'implies',
+                left: assumptions.reduce((l, r) => ({ kind: 'and', left: l, right: r })),
+                right: part,
+              };
+        let result: ReturnType<typeof checkLtl>;
+        try {
+          result = checkLtl({
+            graph: this.graph,
+            formula: formula as Formula,
+            atoms: (atom) => bindings.get(atom.name),
+            fairness: this.fairness,
+            stutterEverywhere: true,
+            shouldStop: this.shouldStop,
+          });
+        } catch (error) {
+          if (error instanceof TemporalFormulaError)
+            return { kind: 'unsupported', property: property.name, message: error.message };
+          return { kind: 'error', property: property.name, message: messageOf(error), error };
+        }
+        if (result.kind === 'stopped') return { kind: 'stopped' };
+        if (result.kind === 'error')
+          return {
+            kind: 'error',
+            property: property.name,
+            message: result.diagnostics.map((d) => d.message).join('\n'),
+            error: undefined,
+          };
+        if (result.kind === 'violated')
+          return { kind: 'violated', property: property.name, lasso: this.lasso(result.lasso) };
       }
-      if (result.kind === 'stopped') return { kind: 'stopped' };
-      if (result.kind === 'error')
+    }
+    return { kind: 'holds' };
+  }
+
+  /** An ad-hoc formula, under the spec's fairness; CTL with `explain`: the sub-formula tree at the failing state. */
+  formula(f: BoundFormula, explain: boolean): FormulaVerdict {
+    const atoms = (atom: { name: string }): AtomBinding | undefined => {
+      const holds = f.atoms.get(atom.name);
+      return holds ? { kind: 'state', holds: this.cache.state(holds, this.states) } : undefined;
+    };
+    try {
+      if (f.kind === 'ltl') {
+        const r = checkLtl({
+          graph: this.graph,
+          formula: f.formula,
+          atoms,
+          fairness: this.fairness,
+          stutterEverywhere: true,
+          shouldStop: this.shouldStop,
+        });
+        if (r.kind === 'error')
+          return { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined };
+        if (r.kind === 'stopped') return { kind: 'stopped' };
+        return r.kind === 'holds' ? { kind: 'holds' } : { kind: 'violated', lasso: this.lasso(r.lasso) };
+      }
+      const r = checkCtl({
+        graph: this.graph,
+        formula: f.formula,
+        atoms,
+        fairness: this.fairness,
+        stutterEverywhere: true,
+        shouldStop: this.shouldStop,
+      });
+      if (r.kind === 'error')
+        return { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined };
+      if (r.kind === 'stopped') return { kind: 'stopped' };
+      if (r.kind === 'holds')
         return {
-          kind: 'error',
-          property: property.name,
-          message: result.diagnostics.map((d) => d.message).join('\n'),
-          error: undefined,
+          kind: 'holds',
+          explanation: explain ? explanationLines(r.explanation, this.states, this.system) : undefined,
         };
-      if (result.kind === 'violated')
-        return {
-          kind: 'violated',
-          property: property.name,
-          lasso: toLasso(result.lasso, graph, states, system),
-        };
+      const path = r.explanation.path;
+      const lasso: Lasso<TlaState> = path
+        ? this.lasso(path)
+        : { steps: [{ state: this.states[r.failingState] }], loopStart: 0, stuttering: true };
+      return {
+        kind: 'violated',
+        lasso: path && path.cycle.length === 0 ? { steps: lasso.steps, loopStart: -1 } : lasso,
+        explanation: explain ? explanationLines(r.explanation, this.states, this.system) : undefined,
+      };
+    } catch (error) {
+      return { kind: 'error', message: messageOf(error), error };
     }
   }
-  return { kind: 'holds' };
+
+  private lasso(l: TemporalLasso): Lasso<TlaState> {
+    return toLasso(l, this.graph, this.states, this.system);
+  }
+}
+
+/** The CTL explanation tree as indented lines: each sub-formula, where, and its verdict. */
+function explanationLines(
+  e: CtlExplanation,
+  states: readonly TlaState[],
+  system: TransitionSystem<TlaState>,
+  indent = 0,
+): string[] {
+  const pad = '  '.repeat(indent);
+  const where = Object.entries(system.render(states[e.state]))
+    .map(([k, v]) => `${k} = ${v.text}`)
+    .join(', ');
+  const lines = [
+    `${pad}${e.holds ? 'holds' : 'fails'}: ${e.text}   [at ${where}]${e.note ? ` (${e.note})` : ''}`,
+  ];
+  for (const c of e.children) lines.push(...explanationLines(c, states, system, indent + 1));
+  return lines;
 }
 
 function messageOf(error: unknown): string {

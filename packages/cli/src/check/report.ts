@@ -33,6 +33,15 @@ export interface TraceView {
   readonly values: Readonly<Record<string, RenderedValue>>;
 }
 
+/** The verdict on one --ctl/--ltl formula. */
+export interface FormulaReport {
+  readonly kind: 'ctl' | 'ltl';
+  readonly formula: string;
+  readonly holds: boolean;
+  /** `--explain`: the sub-formula tree, one line each. */
+  readonly explanation?: readonly string[];
+}
+
 /** What a check found: everything the text and JSON reports print. */
 export interface CheckReport {
   readonly outcome: Outcome;
@@ -47,6 +56,10 @@ export interface CheckReport {
   /** For a lasso (temporal property): the index the last state goes back to; `stuttering` when it stutters. */
   readonly loopStart?: number;
   readonly stuttering?: boolean;
+  /** A temporal counterexample (a lasso, or for CTL a finite path), not an action property's trace. */
+  readonly temporal?: boolean;
+  /** The --ctl/--ltl formulas checked, in order (up to the first violated one). */
+  readonly formulas?: readonly FormulaReport[];
   /** A stuttering lasso of a spec with no fairness at all (TLC warns that fairness may be missing). */
   readonly stutteringWithoutFairness?: boolean;
   /** The action of the step back to `loopStart` (TLC: "Back to state k: <A …>"). */
@@ -115,10 +128,13 @@ export function outcomeMessage(report: CheckReport): string {
         : `Invariant ${report.property} is violated.`;
     case 'deadlock':
       return 'Deadlock reached.';
-    case 'property-violated':
-      return report.loopStart !== undefined
+    case 'property-violated': {
+      const formula = report.formulas?.find((f) => !f.holds);
+      if (formula) return `The ${formula.kind.toUpperCase()} formula ${formula.formula} is violated.`;
+      return report.temporal || report.loopStart !== undefined
         ? `Temporal property ${report.property} was violated.`
         : `Action property ${report.property} is violated.`;
+    }
     case 'assumption-violated': {
       const what = report.postcondition ? 'postcondition' : 'assumption';
       return report.diagnostics.length > 0

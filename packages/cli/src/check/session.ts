@@ -1,6 +1,7 @@
 import {
   type Diagnostic,
   EvaluationError,
+  type Lasso,
   makeDiagnostic,
   type ProgressEvent,
   type SourceSpan,
@@ -14,10 +15,11 @@ import {
   Explorer,
 } from '@modelcheck/explorer';
 import type { TlaModel, TlaState } from '@modelcheck/tla';
-import { BehaviourGraphRecorder, checkLiveness } from './liveness.js';
+import { BehaviourGraphRecorder, type BoundFormula, TemporalRun } from './liveness.js';
 import {
   type CheckReport,
   exitCodeFor,
+  type FormulaReport,
   type Outcome,
   type SearchModeName,
   type TraceView,
@@ -78,6 +80,10 @@ export interface SessionOptions {
   readonly heapMb?: number;
   readonly cores?: number;
   readonly now?: () => number;
+  /** `--ctl`/`--ltl` formulas, checked after the search (breadth-first only). */
+  readonly formulas?: readonly BoundFormula[];
+  /** `--explain`: the CTL sub-formula tree with each verdict. */
+  readonly explain?: boolean;
 }
 
 /** The module a span is in (TLC names it in `... of module M`). */
@@ -134,6 +140,12 @@ export class CheckSession {
   private get checkable(): readonly string[] {
     if (this.options.mode !== 'bfs') return [];
     return this.model.liveness.properties.map((p) => p.name);
+  }
+
+  private get needsGraph(): boolean {
+    return (
+      this.checkable.length > 0 || (this.options.mode === 'bfs' && (this.options.formulas?.length ?? 0) > 0)
+    );
   }
 
   private get unchecked(): string[] {
@@ -203,7 +215,7 @@ export class CheckSession {
       model.updateStatistics(event.stats);
       this.reporter.progress(event.stats, this.now() - this.exploreStart);
     };
-    if (this.checkable.length > 0) this.recorder = new BehaviourGraphRecorder();
+    if (this.needsGraph) this.recorder = new BehaviourGraphRecorder();
     return {
       observer: this.recorder,
       mode: o.mode,
@@ -246,7 +258,10 @@ export class CheckSession {
     return true;
   }
 
-  /** After a search that found nothing: the temporal properties on the graph it recorded (TLC's order). */
+  /**
+   * After a search that found nothing: the temporal properties on the graph it recorded (TLC's
+   * order), then the formulas given with --ctl/--ltl.
+   */
   private checkTemporal(
     report: Omit<CheckReport, 'exitCode' | 'mode'>,
   ): Omit<CheckReport, 'exitCode' | 'mode'> {
@@ -255,57 +270,102 @@ export class CheckSession {
     this.recorder = undefined;
     const signal = this.options.signal;
     if (report.stats) this.reporter.checkingTemporal(report.stats);
-    const verdict = checkLiveness(
+    const run = new TemporalRun(
       this.model.liveness,
       recorder,
       this.model.system,
       () => signal?.aborted === true,
     );
-    switch (verdict.kind) {
-      case 'holds':
-        return report;
-      case 'stopped':
-        return { outcome: 'stopped', reason: 'cancelled', stats: report.stats, diagnostics: [] };
-      case 'unsupported':
-        this.reporter.warning(`${verdict.property} not checked: ${verdict.message}`);
-        return {
-          ...report,
-          outcome: 'unsupported-property',
-          unchecked: [...(report.unchecked ?? []), verdict.property],
-        };
-      case 'error':
-        return {
-          outcome: 'eval-error',
-          stats: report.stats,
-          diagnostics: temporalErrorDiagnostics(verdict.error, verdict.message),
-        };
-      case 'violated': {
-        const { lasso } = verdict;
-        const back = lasso.loopAction;
-        const module = back?.span ? this.moduleOf(back.span) : undefined;
-        return {
-          outcome: 'property-violated',
-          property: verdict.property,
-          stats: report.stats,
-          trace: this.view(lasso.steps),
-          loopStart: lasso.loopStart,
-          stuttering: lasso.stuttering,
-          stutteringWithoutFairness:
-            lasso.stuttering === true &&
-            this.model.liveness.fairness.length === 0 &&
-            this.model.liveness.fairnessFormulas.length === 0,
-          loopAction: back
-            ? {
-                action: back.name,
-                span: back.span,
-                tlcLocation: back.span && module ? tlcLocation(back.span, module) : undefined,
-              }
-            : undefined,
-          diagnostics: [],
-          unchecked: report.unchecked,
-        };
+    let result = report;
+    if (this.model.liveness.properties.length > 0) {
+      const verdict = run.properties();
+      switch (verdict.kind) {
+        case 'holds':
+          break;
+        case 'stopped':
+          return { outcome: 'stopped', reason: 'cancelled', stats: report.stats, diagnostics: [] };
+        case 'unsupported':
+          this.reporter.warning(`${verdict.property} not checked: ${verdict.message}`);
+          result = {
+            ...report,
+            outcome: 'unsupported-property',
+            unchecked: [...(report.unchecked ?? []), verdict.property],
+          };
+          break;
+        case 'error':
+          return {
+            outcome: 'eval-error',
+            stats: report.stats,
+            diagnostics: temporalErrorDiagnostics(verdict.error, verdict.message),
+          };
+        case 'violated':
+          return this.lassoReport(verdict.property, verdict.lasso, report);
       }
     }
+    const verdicts: FormulaReport[] = [];
+    for (const f of this.options.formulas ?? []) {
+      const verdict = run.formula(f, this.options.explain === true);
+      const property = `--${f.kind} ${f.text}`;
+      switch (verdict.kind) {
+        case 'stopped':
+          return {
+            outcome: 'stopped',
+            reason: 'cancelled',
+            stats: report.stats,
+            diagnostics: [],
+            formulas: verdicts,
+          };
+        case 'error':
+          return {
+            outcome: 'eval-error',
+            stats: report.stats,
+            diagnostics: temporalErrorDiagnostics(verdict.error, verdict.message),
+            formulas: verdicts,
+          };
+        case 'holds':
+          verdicts.push({ kind: f.kind, formula: f.text, holds: true, explanation: verdict.explanation });
+          break;
+        case 'violated': {
+          verdicts.push({ kind: f.kind, formula: f.text, holds: false, explanation: verdict.explanation });
+          return { ...this.lassoReport(property, verdict.lasso, report), formulas: verdicts };
+        }
+      }
+    }
+    return verdicts.length > 0 ? { ...result, formulas: verdicts } : result;
+  }
+
+  /** A temporal counterexample as a report: a lasso, or (loopStart -1) a finite path. */
+  private lassoReport(
+    property: string,
+    lasso: Lasso<TlaState>,
+    report: Omit<CheckReport, 'exitCode' | 'mode'>,
+  ): Omit<CheckReport, 'exitCode' | 'mode'> {
+    const back = lasso.loopAction;
+    const module = back?.span ? this.moduleOf(back.span) : undefined;
+    const finite = lasso.loopStart < 0;
+    return {
+      outcome: 'property-violated',
+      property,
+      stats: report.stats,
+      trace: this.view(lasso.steps),
+      loopStart: finite ? undefined : lasso.loopStart,
+      temporal: true,
+      stuttering: finite ? undefined : lasso.stuttering,
+      stutteringWithoutFairness:
+        !finite &&
+        lasso.stuttering === true &&
+        this.model.liveness.fairness.length === 0 &&
+        this.model.liveness.fairnessFormulas.length === 0,
+      loopAction: back
+        ? {
+            action: back.name,
+            span: back.span,
+            tlcLocation: back.span && module ? tlcLocation(back.span, module) : undefined,
+          }
+        : undefined,
+      diagnostics: [],
+      unchecked: report.unchecked,
+    };
   }
 
   /** TLC (Tool.checkPostCondition): once the search has found nothing, each POSTCONDITION must hold. */

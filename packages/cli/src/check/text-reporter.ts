@@ -180,10 +180,13 @@ export class TextReporter implements CheckReporter {
         this.behavior(report);
         break;
       case 'property-violated':
-        if (report.loopStart !== undefined) {
-          this.error(`Temporal property ${report.property} was violated.\n`);
+        if (report.temporal || report.loopStart !== undefined) {
+          this.formulaVerdicts(report);
+          this.error(`${outcomeMessage(report)}\n`);
           this.error('The following behavior constitutes a counter-example:\n');
           this.states(report);
+          const failed = report.formulas?.at(-1);
+          if (failed && !failed.holds && failed.explanation) this.explanation(failed.explanation);
         } else {
           this.error(`Action property ${report.property} is violated.`);
           this.behavior(report);
@@ -214,6 +217,7 @@ export class TextReporter implements CheckReporter {
         else this.success(report);
         break;
     }
+    if (report.outcome === 'ok' || report.outcome === 'unsupported-property') this.formulaVerdicts(report);
     this.summary(report);
     this.finished();
   }
@@ -273,6 +277,21 @@ export class TextReporter implements CheckReporter {
         );
         break;
     }
+  }
+
+  /** The --ctl/--ltl formulas that hold (a violated one is told as the error). */
+  private formulaVerdicts(report: CheckReport): void {
+    for (const f of report.formulas ?? []) {
+      if (!f.holds) continue;
+      this.output.out(`The ${f.kind.toUpperCase()} formula ${f.formula} holds.`);
+      if (f.explanation) this.explanation(f.explanation);
+    }
+  }
+
+  private explanation(lines: readonly string[]): void {
+    this.output.out('Why (each sub-formula, where it was evaluated, and its verdict):');
+    for (const line of lines) this.output.out(`  ${line}`);
+    this.output.out('');
   }
 
   private summary(report: CheckReport): void {

@@ -15,7 +15,14 @@ import {
   type TlaModel,
 } from '@modelcheck/tla';
 import { type ParsedArgs, UsageError } from '../args.js';
+import {
+  formulaModule,
+  mapFormulaDiagnostic,
+  notStatePredicate,
+  parseAdHocFormulas,
+} from '../check/formulas.js';
 import { JsonReporter } from '../check/json-reporter.js';
+import type { BoundFormula } from '../check/liveness.js';
 import { type CheckReport, exitCodeFor, type Outcome, type SearchModeName } from '../check/report.js';
 import { type CheckReporter, CheckSession, type ModuleLocator } from '../check/session.js';
 import { TextReporter } from '../check/text-reporter.js';
@@ -84,6 +91,7 @@ function modeOf(args: ParsedArgs): SearchModeName {
  */
 export class CheckCommand {
   private readonly reporter: CheckReporter;
+  private formulaDiagnostics: ((d: Diagnostic) => Diagnostic) | undefined;
   private readonly mode: SearchModeName;
   private readonly startedAt = performance.now();
   private readonly sources = new Map<string, string>();
@@ -114,7 +122,10 @@ export class CheckCommand {
       initialStatesDone: (stats) => inner.initialStatesDone(stats),
       checkingTemporal: (stats) => inner.checkingTemporal(stats),
       progress: (stats, ms) => inner.progress(stats, ms),
-      finish: (report) => {
+      finish: (raw) => {
+        // Errors inside a --ctl/--ltl atom point at the formula, not at the generated module.
+        const map = this.formulaDiagnostics;
+        const report = map ? { ...raw, diagnostics: raw.diagnostics.map(map) } : raw;
         this.finalReport = report;
         inner.finish(report);
         this.writeTraceFile(report);
@@ -166,12 +177,38 @@ export class CheckCommand {
         makeDiagnostic('CLI001', `cannot read ${displayPath(specPath)}: no such file`),
       ]);
 
-    const spec = analyzeSpec(specPath, {
-      host: nodeHost,
-      libraryDirs: args.libs.map((l) => absolutePath(l)),
-    });
+    const libraryDirs = args.libs.map((l) => absolutePath(l));
+    let spec = analyzeSpec(specPath, { host: nodeHost, libraryDirs });
     for (const [file, text] of spec.sources) this.sources.set(file, text);
     if (hasErrors(spec.diagnostics) || !spec.root) return this.fail('parse-error', [...spec.diagnostics]);
+
+    // --ctl/--ltl: the formulas' atoms become definitions of a module extending the spec's root.
+    const adHoc = parseAdHocFormulas(args.net.ctl, args.net.ltl);
+    for (const [file, text] of adHoc.sources) this.sources.set(file, text);
+    if (hasErrors(adHoc.diagnostics)) return this.fail('parse-error', adHoc.diagnostics);
+    if (adHoc.formulas.length > 0) {
+      if (this.mode !== 'bfs')
+        throw new UsageError(
+          '--ctl and --ltl need the whole state graph: use them without --simulate and --dfs',
+        );
+      const moduleName = '__ModelcheckFormulas';
+      const modulePath = specPath.replace(/[^/\\]*$/, `${moduleName}.tla`);
+      const moduleText = formulaModule(moduleName, spec.root.name, adHoc.atoms);
+      const host = { readFile: (p: string) => (p === modulePath ? moduleText : nodeHost.readFile(p)) };
+      spec = analyzeSpec(modulePath, { host, libraryDirs });
+      const mapped = spec.diagnostics.map((d) =>
+        mapFormulaDiagnostic(d, modulePath, adHoc.atoms, adHoc.sources),
+      );
+      if (hasErrors(mapped) || !spec.root) return this.fail('parse-error', mapped);
+      const root = spec.root;
+      this.formulaDiagnostics = (d) => mapFormulaDiagnostic(d, modulePath, adHoc.atoms, adHoc.sources);
+      const levelErrors = adHoc.atoms.flatMap((atom) => {
+        const symbol = root.scope.get(atom.name);
+        const level = symbol ? spec.levels.levelOfName(symbol).level : 0;
+        return level > 1 ? [notStatePredicate(atom, adHoc.sources, level)] : [];
+      });
+      if (levelErrors.length > 0) return this.fail('parse-error', levelErrors);
+    }
 
     const cfgPath =
       args.config !== undefined ? absolutePath(args.config) : specPath.replace(/\.tla$/, '.cfg');
@@ -208,7 +245,17 @@ export class CheckCommand {
 
     const c = args.check;
     const heapLimit = getHeapStatistics().heap_size_limit;
+    const model = built.model;
+    const formulas: BoundFormula[] = adHoc.formulas.map((f) => ({
+      kind: f.kind,
+      text: f.text,
+      formula: f.formula,
+      atoms: new Map(
+        adHoc.atoms.map((a) => [a.name, model.statePredicate(a.name) ?? (() => false)] as const),
+      ),
+    }));
     this.session = new CheckSession(built.model, moduleLocator(spec), this.reporter, {
+      formulas,
       mode: this.mode,
       noDeadlock: c.noDeadlock,
       depth: c.depth,

@@ -89,6 +89,7 @@ export function toyModel(spec: ToySpec): TlaModel {
     fairness: [],
     assumptions: spec.assumptions ?? [],
     postconditions: [],
+    statePredicate: () => undefined,
     liveness: { properties: [], fairness: [], fairnessFormulas: [] },
     updateStatistics: () => {},
     initialAction: { name: 'Initial predicate' },

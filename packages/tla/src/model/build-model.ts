@@ -667,6 +667,13 @@ export function buildModel(
 
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const model: TlaModel = {
+    statePredicate(name) {
+      const symbol = root.scope.get(name);
+      if (!symbol) return undefined;
+      const span = symbol.span ?? config.span;
+      const ev = predicate(name, span);
+      return ev ? statePredicate(ev, span, name) : undefined;
+    },
     liveness: {
       properties: livenessProperties,
       fairness: fairnessConditions,

@@ -94,6 +94,8 @@ export interface TlaModel {
    * to the state after it (the last state with itself). Undefined without an ALIAS.
    */
   readonly alias?: (state: TlaState, successor: TlaState) => Record<string, RenderedValue>;
+  /** A definition of the root module as a state predicate (for --ctl/--ltl atoms); undefined if there is none. */
+  statePredicate(name: string): ((state: TlaState) => boolean) | undefined;
   /** Tells the model the checker's counts, for TLCGet("distinct"), ("stats") and POSTCONDITIONs. */
   updateStatistics(stats: Stats, initialStates?: number): void;
   /** How TLC labels the initial states in a trace. */
