@@ -1,0 +1,181 @@
+/**
+ * One model-checking run in the worker: the CLI's `CheckSession` with the CLI's `TextReporter`, so
+ * the outcome, the exit code and every line of output are the CLI's. Only the slicing is ours: the
+ * session explores in slices and the worker yields between them so a Stop message gets through.
+ */
+import type { Diagnostic, Stats } from '@modelcheck/core';
+import cliPackage from '../../../packages/cli/package.json' with { type: 'json' };
+import { type CheckReport, exitCodeFor, outcomeMessage } from '../../../packages/cli/src/check/report.js';
+import { type CheckReporter, CheckSession, type StartInfo } from '../../../packages/cli/src/check/session.js';
+import { TextReporter } from '../../../packages/cli/src/check/text-reporter.js';
+import { timestamp } from '../../../packages/cli/src/check/tlc-format.js';
+import { traceToItf } from '../../../packages/cli/src/check/trace-file.js';
+import type { ProjectFile, RunLimits } from './protocol.js';
+import { displayPath, type Prepared, prepareTla } from './tla-prepare.js';
+
+export const VERSION: string = cliPackage.version;
+
+export interface RunCallbacks {
+  lines(lines: string[]): void;
+  progress(stats: Stats, statesPerSecond: number, elapsedMs: number): void;
+  done(report: CheckReport, message: string, itf: unknown, prepared: Prepared): void;
+}
+
+/** Yields to the worker's event loop without the 4 ms clamp of nested timers. */
+function yieldToWorker(): Promise<void> {
+  const channel = new MessageChannel();
+  return new Promise((resolve) => {
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      resolve();
+    };
+    channel.port2.postMessage(null);
+  });
+}
+
+/** Heap limit for `maxMemoryBytes`: 90% of what Chromium reports, as the CLI takes 90% of Node's. */
+function defaultMemoryLimit(): number | undefined {
+  const memory = (performance as { memory?: { jsHeapSizeLimit?: number } }).memory;
+  return memory?.jsHeapSizeLimit ? Math.floor(memory.jsHeapSizeLimit * 0.9) : undefined;
+}
+
+export class CheckRun {
+  private readonly signal = { aborted: false };
+  private readonly buffered: string[] = [];
+  private lastFlush = 0;
+
+  constructor(private readonly callbacks: RunCallbacks) {}
+
+  stop(): void {
+    this.signal.aborted = true;
+  }
+
+  private out(line: string): void {
+    this.buffered.push(line);
+    const now = performance.now();
+    if (now - this.lastFlush > 100) this.flush(now);
+  }
+
+  private flush(now = performance.now()): void {
+    this.lastFlush = now;
+    if (this.buffered.length > 0) this.callbacks.lines(this.buffered.splice(0));
+  }
+
+  async run(
+    files: readonly ProjectFile[],
+    main: string,
+    config: string | undefined,
+    limits: RunLimits,
+  ): Promise<void> {
+    const startedAt = performance.now();
+    let prepared: Prepared | undefined;
+    const text = new TextReporter(
+      { out: (line) => this.out(line), err: (line) => this.out(line) },
+      {
+        color: false,
+        version: VERSION,
+        sources: (file) => prepared?.sources.get(file),
+        displayPath,
+        elapsedMs: () => performance.now() - startedAt,
+      },
+    );
+    let lastRate = { t: startedAt, distinct: 0 };
+    const reporter: CheckReporter = {
+      start: (info) => this.start(text, info),
+      warning: (t) => text.warning(t),
+      print: (t) => text.print(t),
+      computingInitialStates: () => text.computingInitialStates(),
+      checkingTemporal: (stats) => text.checkingTemporal(stats),
+      initialStatesDone: (stats) => {
+        text.initialStatesDone(stats);
+        lastRate = { t: performance.now(), distinct: stats.distinctStates };
+      },
+      progress: (stats, elapsedMs) => {
+        text.progress(stats, elapsedMs);
+        const now = performance.now();
+        const rate = ((stats.distinctStates - lastRate.distinct) * 1000) / Math.max(1, now - lastRate.t);
+        lastRate = { t: now, distinct: stats.distinctStates };
+        this.callbacks.progress(stats, rate, now - startedAt);
+      },
+      finish: (report) => {
+        text.finish(report);
+        this.flush();
+      },
+    };
+    prepared = prepareTla(files, main, config, { build: true, print: (t) => reporter.print(t) });
+    if (!prepared.model) {
+      const outcome = prepared.outcome ?? 'internal-error';
+      const report: CheckReport = {
+        outcome,
+        exitCode: exitCodeFor(outcome),
+        mode: limits.mode,
+        diagnostics: prepared.diagnostics,
+      };
+      reporter.finish(report);
+      this.callbacks.done(report, outcomeMessage(report), undefined, prepared);
+      return;
+    }
+    const session = new CheckSession(prepared.model, prepared.moduleOf, reporter, {
+      mode: limits.mode,
+      noDeadlock: limits.noDeadlock,
+      depth: limits.depth,
+      seed: limits.seed,
+      maxStates: limits.maxStates,
+      timeoutSeconds: limits.timeoutSeconds,
+      maxMemoryBytes: defaultMemoryLimit(),
+      signal: this.signal,
+      progressIntervalMs: 250,
+      warnings: prepared.warnings,
+      specFile: prepared.specPath,
+      configFile: prepared.configPath,
+      cores: navigator.hardwareConcurrency,
+    });
+    session.begin();
+    // Slices of 100 ms: Stop answers within a tenth of a second, and the yields cost almost nothing.
+    while (!session.step(100)) await yieldToWorker();
+    const report = session.report as CheckReport;
+    const itf =
+      report.trace && report.trace.length > 0
+        ? traceToItf(report, { source: main, version: VERSION, displayPath })
+        : undefined;
+    this.callbacks.done(report, outcomeMessage(report), itf, prepared);
+  }
+
+  /**
+   * TextReporter.start names the Node version and platform (`process.version`), which a browser
+   * has not; it records the mode first, then fails on `process`. Where it fails, the same lines
+   * are printed here with the browser in place of Node (reported upstream: a `platform` option).
+   */
+  private start(text: TextReporter, info: StartInfo): void {
+    try {
+      text.start(info);
+      return;
+    } catch (error) {
+      if (!(error instanceof ReferenceError)) throw error;
+    }
+    const where = info.cores !== undefined ? ` on ${info.cores} core${info.cores === 1 ? '' : 's'}` : '';
+    const platform = `(modelcheck ${VERSION}, ${browserName()}, Web Worker)`;
+    this.out(`modelcheck ${VERSION}`);
+    const kind =
+      info.mode === 'simulate'
+        ? `Random Simulation with seed ${info.seed}`
+        : info.mode === 'dfs'
+          ? 'depth-first search Model-Checking'
+          : 'breadth-first search Model-Checking';
+    this.out(`Running ${kind} with 1 worker${where} ${platform}.`);
+    this.out(`Starting... (${timestamp(new Date())})`);
+    if (info.unchecked.length > 0)
+      text.warning(
+        `Temporal properties not checked (not yet supported): ${info.unchecked.join(', ')}. modelcheck checks the invariants, action properties and deadlock; the result will say the temporal properties were not checked (exit code 4).`,
+      );
+  }
+}
+
+function browserName(): string {
+  const ua = navigator.userAgent;
+  const m = /(Chrome|Firefox|Version)\/(\d+)/.exec(ua);
+  if (!m) return 'browser';
+  return m[1] === 'Version' ? `Safari ${m[2]}` : `${m[1]} ${m[2]}`;
+}
+
+export type { Diagnostic };
