@@ -24,6 +24,8 @@ export interface NetOptions {
   /** `--ctl "formula"` / `--ltl "formula"` (repeatable). */
   readonly ctl: string[];
   readonly ltl: string[];
+  /** `--explain`: with --ctl, the tree of sub-formula verdicts. */
+  readonly explain: boolean;
 }
 
 export type TraceFormat = 'itf' | 'json';
@@ -71,7 +73,11 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
   const check: {
     -readonly [K in keyof CheckOptions]: CheckOptions[K];
   } = { noDeadlock: false, simulate: false, dfs: false };
-  const net: { checks?: string[]; formula?: string; ctl: string[]; ltl: string[] } = { ctl: [], ltl: [] };
+  const net: { checks?: string[]; formula?: string; ctl: string[]; ltl: string[]; explain: boolean } = {
+    ctl: [],
+    ltl: [],
+    explain: false,
+  };
   const netGiven: string[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -201,6 +207,10 @@ export function parseArgs(argv: readonly string[]): ParsedArgs {
         netGiven.push(name);
         net.ltl.push(value(name));
         break;
+      case '--explain':
+        netGiven.push(name);
+        net.explain = true;
+        break;
       default:
         if (IGNORED_TLC_FLAGS.has(arg)) break;
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
@@ -259,7 +269,7 @@ commands:
       syntax, module loading, names, arity, levels, and the cfg against the spec.
       Prints "ok" with a summary, or the problems with file:line:column.
 
-  net <net.pnml|net.net|net.pnet> [--check a,b,...] [--formula props.xml] [--ctl F] [--ltl F]
+  net <net.pnml|net.net|net.pnet> [--check a,b,...] [--formula props.xml] [--ctl F] [--ltl F] [--explain]
       (also: modelcheck <net.pnml> ...) Analyse a Petri net (PNML, LoLA .net, or the .pnet text
       format): a table of deadlock, bounded/safe, quasi-live, live, reversible, home markings,
       workflow soundness, invariants, siphons and net classes, then the firing sequences that
@@ -267,6 +277,11 @@ commands:
       reversible,home,sound,invariants,siphons,classes. --max-states, --timeout, --max-memory
       stop a net too big and print what is known. Exit 0 when the analysis ran (whatever the
       answers), 3 stopped at a limit, 150 net file error, 151 formula error, 153 unreadable.
+      --formula props.xml checks the Model Checking Contest's property file (CTL*, LTL*,
+      Reachability*, UpperBounds) and prints FORMULA <id> TRUE|FALSE|CANNOT_COMPUTE per formula.
+      --ctl/--ltl 'F' check a formula with atoms fireable(t1,t2), deadlock, tokens(p,q) >= 2,
+      p >= 2 (a place alone: marked; a transition alone: enabled), and print a firing sequence
+      as witness or counterexample; --explain adds CTL's sub-formula tree.
 
 options:
   --config <file>   TLC configuration file (TLC: -config)

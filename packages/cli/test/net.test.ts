@@ -144,19 +144,3 @@ describe('modelcheck <net>', () => {
     expect(result.stderr[0]).toMatch(/cannot read .*absent\.pnml/);
   });
 });
-
-describe('modelcheck <net> --formula (temporal package not there yet)', () => {
-  it('answers CANNOT_COMPUTE for each property id, exit 4, never 0', () => {
-    const net = file('f.pnet', AND_XOR);
-    const xml = file(
-      'props.xml',
-      '<property-set><property><id>N-00</id><formula><deadlock/></formula></property><property><id>N-01</id></property></property-set>',
-    );
-    const result = run([net, '--formula', xml]);
-    expect(result.exitCode).toBe(4);
-    expect(result.stdout).toEqual(['FORMULA N-00 CANNOT_COMPUTE', 'FORMULA N-01 CANNOT_COMPUTE']);
-    const malformed = run([net, '--formula', file('bad.xml', '<property-set><property>')]);
-    expect(malformed.exitCode).toBe(151);
-    expect(malformed.stderr.join('\n')).toMatch(/bad\.xml:1:\d+: error\[PN100\]/);
-  });
-});

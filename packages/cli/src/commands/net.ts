@@ -4,15 +4,16 @@ import {
   analyzeNet,
   CHECKS,
   type CheckName,
-  children,
   decodeNetFile,
   type NetReport,
-  parseXml,
+  type PetriNet,
   readNet,
+  readPropertyXml,
 } from '@modelcheck/petri';
 import type { ParsedArgs } from '../args.js';
 import { UsageError } from '../args.js';
 import { ExitCode, type ExitCodeValue } from '../exit-codes.js';
+import { type NetFormulaJob, parseCliFormula, runNetFormulas } from '../net/formulas.js';
 import { netDetailsJson, netResultJson } from '../net/json.js';
 import { formatNetReport } from '../net/text-report.js';
 import { absolutePath } from '../node-host.js';
@@ -52,7 +53,7 @@ function readBytes(path: string): Uint8Array | undefined {
  * Exit codes: 0 the analyses ran (whatever the answers: a "no" is a finding, not a failure, as
  * for LoLA's and TAPAAL's reports), 3 stopped at --max-states/--timeout (what is known is
  * printed), 152 stopped at --max-memory, 150 the net file has an error, 151 the formula file has an
- * error or names what the net lacks, 153 a file cannot be read.
+ * error or names what the net lacks, 153 a file cannot be read. Formulas: see `runFormulas`.
  */
 export function runNet(args: ParsedArgs, color: boolean): CommandOutput {
   if (args.positional.length !== 1)
@@ -117,7 +118,8 @@ export function runNet(args: ParsedArgs, color: boolean): CommandOutput {
   }
   const net = read.net;
   if (args.net.formula !== undefined || args.net.ctl.length > 0 || args.net.ltl.length > 0)
-    return formulasNotSupported(args, color, stdout, stderr);
+    return runFormulas(net, shown, args, color, stdout, stderr);
+  if (args.net.explain) throw new UsageError('--explain goes with --ctl (or --ltl) on nets');
   const c = args.check;
   const report: NetReport = analyzeNet(net, {
     checks: checks as CheckName[],
@@ -151,37 +153,117 @@ function errorResult(
 }
 
 /**
- * Temporal formulas need packages/temporal (issue 4), whose API is not there yet: every formula is
- * answered CANNOT_COMPUTE in the contest's format, and the exit code is 4 (not checked), never 0.
+ * `--formula props.xml`, `--ctl F`, `--ltl F`: the formulas are checked on the reachability graph
+ * with the Model Checking Contest's semantics, one `FORMULA <id> TRUE|FALSE` line each (the
+ * contest's format; --ctl/--ltl are numbered ctl-1, ltl-1, ... and followed by their evidence).
+ * Exit 0 when every formula got an answer (TRUE or FALSE alike), 3 when a limit left some
+ * CANNOT_COMPUTE (152 at the memory limit), 4 when the net is unbounded or a formula is beyond the
+ * LTL translator (too many atoms: CANNOT_COMPUTE, not checked), 151 when
+ * the property file or a formula has an error (located; nothing is checked), 153 unreadable file.
  */
-function formulasNotSupported(
+function runFormulas(
+  net: PetriNet,
+  shown: string,
   args: ParsedArgs,
   color: boolean,
   stdout: string[],
   stderr: string[],
 ): CommandOutput {
-  const note =
-    'temporal formulas (--formula, --ctl, --ltl) are not checked yet: they need the temporal package';
+  const sources = new Map<string, string>();
+  const diagnostics: Diagnostic[] = [];
+  const jobs: NetFormulaJob[] = [];
   if (args.net.formula !== undefined) {
     const path = absolutePath(args.net.formula);
     const bytes = readBytes(path);
     if (bytes === undefined) {
-      stderr.push(`error: cannot read ${displayPath(path)}: no such file`);
+      const message = `cannot read ${displayPath(path)}: no such file`;
+      if (args.json)
+        stdout.push(
+          JSON.stringify(
+            errorResult(shown, 'system-error', ExitCode.systemError, [
+              { code: 'CLI001', severity: 'error', message },
+            ]),
+          ),
+        );
+      else stderr.push(`error: ${message}`);
       return { stdout, stderr, exitCode: ExitCode.systemError };
     }
     const text = decodeNetFile(bytes);
-    const doc = parseXml(text, path);
-    if (!doc.root) {
-      for (const d of doc.diagnostics)
-        stderr.push(formatDiagnostic(d, (f) => (f === path ? text : undefined), { color, displayPath }));
-      return { stdout, stderr, exitCode: ExitCode.configError };
-    }
-    for (const property of children(doc.root, 'property')) {
-      const id = children(property, 'id')[0]?.text.trim();
-      if (id) stdout.push(`FORMULA ${id} CANNOT_COMPUTE`);
-    }
+    sources.set(path, text);
+    const file = readPropertyXml(text, path, net);
+    diagnostics.push(...file.diagnostics);
+    for (const p of file.properties)
+      jobs.push({ id: p.id, logic: p.logic, formula: p.formula, bound: p.bound, verbose: false });
   }
-  for (const _ of [...args.net.ctl, ...args.net.ltl]) stdout.push('FORMULA cli CANNOT_COMPUTE');
-  stderr.push(`warning: ${note}`);
-  return { stdout, stderr, exitCode: ExitCode.notChecked };
+  const adHoc = [
+    ...args.net.ctl.map((text, i) => ({ text, logic: 'ctl' as const, id: `ctl-${i + 1}` })),
+    ...args.net.ltl.map((text, i) => ({ text, logic: 'ltl' as const, id: `ltl-${i + 1}` })),
+  ];
+  for (const f of adHoc) {
+    const file = `<--${f.logic} ${f.id.slice(4)}>`;
+    sources.set(file, f.text);
+    const parsed = parseCliFormula(f.text, net, file, f.logic);
+    diagnostics.push(...parsed.diagnostics);
+    if (parsed.formula) jobs.push({ id: f.id, logic: f.logic, formula: parsed.formula, verbose: true });
+  }
+  if (hasErrors(diagnostics)) {
+    if (args.json)
+      stdout.push(
+        JSON.stringify(
+          errorResult(
+            shown,
+            'formula-error',
+            ExitCode.configError,
+            diagnostics.map((d) => jsonDiagnostic(d)),
+          ),
+        ),
+      );
+    else {
+      for (const d of diagnostics)
+        stderr.push(formatDiagnostic(d, (f) => sources.get(f), { color, displayPath }));
+      const errors = diagnostics.filter((d) => d.severity === 'error').length;
+      stderr.push(`${errors} error${errors === 1 ? '' : 's'} in the formulas: nothing was checked`);
+    }
+    return { stdout, stderr, exitCode: ExitCode.configError };
+  }
+  const c = args.check;
+  const run = runNetFormulas(net, jobs, {
+    maxStates: c.maxStates,
+    maxSeconds: c.timeout,
+    maxBytes: c.maxMemoryMb !== undefined ? c.maxMemoryMb * 2 ** 20 : undefined,
+    explain: args.net.explain,
+    json: args.json,
+  });
+  stdout.push(...run.stdout);
+  let exitCode: ExitCodeValue = ExitCode.ok;
+  const checkErrors = run.answers.flatMap((a) => (a.result.kind === 'error' ? a.result.diagnostics : []));
+  // A formula the checker refuses (LTL206/LTL207: too many atoms, an automaton too large) is
+  // CANNOT_COMPUTE: not checked (4), not an error of the file.
+  if (checkErrors.length > 0) exitCode = ExitCode.notChecked;
+  else if (run.stopped === 'memory-limit') exitCode = ExitCode.stateSpaceTooLarge;
+  else if (run.stopped === 'unbounded') exitCode = ExitCode.notChecked;
+  else if (run.stopped) exitCode = ExitCode.limitReached;
+  if (args.json) {
+    const count = (answer: string) => run.answers.filter((a) => a.answer === answer).length;
+    stdout.push(
+      JSON.stringify({
+        event: 'result',
+        file: shown,
+        places: net.places.length,
+        transitions: net.transitions.length,
+        markings: run.space.stopped ? null : run.space.markings,
+        formulas: run.answers.length,
+        true: count('TRUE'),
+        false: count('FALSE'),
+        cannotCompute: count('CANNOT_COMPUTE'),
+        stopped: run.stopped ?? null,
+        exitCode,
+      }),
+    );
+  } else {
+    for (const d of checkErrors)
+      stderr.push(formatDiagnostic(d, (f) => sources.get(f), { color, displayPath }));
+    stderr.push(...run.stderr);
+  }
+  return { stdout, stderr, exitCode };
 }

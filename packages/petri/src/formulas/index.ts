@@ -1,0 +1,4 @@
+export * from './atom-syntax.js';
+export * from './check.js';
+export * from './mcc-xml.js';
+export * from './predicates.js';
