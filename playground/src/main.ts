@@ -292,7 +292,7 @@ class Playground {
     this.checker.stop((id) => {
       if (id !== this.runId) return;
       this.finishRun();
-      this.output.outcome('stopped', 'Stopped by the user before the analysis finished.');
+      this.output.outcome('stopped', 'Stopped (Stop button or Esc) before the analysis finished.');
     });
   }
 
@@ -529,29 +529,58 @@ class Playground {
       );
       return;
     }
-    // One button per cfg: a lesson often shows a correct model and the broken variants.
-    const cfgs = this.project.main.endsWith('.tla')
-      ? this.project.files.filter((f) => f.name.endsWith('.cfg'))
-      : [];
+    // One button per cfg (a lesson often shows a correct model and its broken variants) and per
+    // net: those the README runs first, in its order, each with the spec its run line names.
+    const names = new Set(this.project.files.map((f) => f.name));
+    const specs = this.project.files.filter((f) => f.name.endsWith('.tla')).map((f) => f.name);
+    const specOf = (config: string) => {
+      const named = lesson.runs.find((r) => r.config === config)?.main;
+      if (named && names.has(named)) return named;
+      const own = config.replace(/\.cfg$/, '.tla');
+      if (names.has(own)) return own;
+      if (this.project.main.endsWith('.tla')) return this.project.main;
+      return lesson.main?.endsWith('.tla') && names.has(lesson.main) ? lesson.main : specs[0];
+    };
+    const order = (files: string[]) => {
+      const rank = (n: string) => {
+        const i = lesson.runs.findIndex((r) => r.config === n || (r.config === undefined && r.main === n));
+        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+      };
+      return files.sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+    };
+    const cfgs = specs.length > 0 ? order([...names].filter((n) => n.endsWith('.cfg'))) : [];
+    const nets = order([...names].filter(isNetFile));
+    const runWith = (main: string, config: string | undefined) => {
+      this.project.main = main;
+      this.project.config = config;
+      this.refreshSelects();
+      this.scheduleDiagnose(0);
+      this.run();
+    };
     replaceChildren(
       root,
       el(
         'div',
         { className: 'toolbar lesson-runs' },
         el('button', { className: 'primary', onClick: () => this.run() }, 'Run this lesson'),
-        ...cfgs.map((c) =>
-          el(
+        ...cfgs.map((c) => {
+          const main = specOf(c);
+          return el(
             'button',
             {
               className: 'lesson-run-config',
-              dataset: { config: c.name },
-              onClick: () => {
-                this.project.config = c.name;
-                this.refreshSelects();
-                this.run();
-              },
+              dataset: { config: c, main: main ?? '' },
+              title: main ? `modelcheck ${main} --config ${c}` : c,
+              onClick: () => main && runWith(main, c),
             },
-            `Run with ${c.name}`,
+            `Run with ${c}`,
+          );
+        }),
+        ...nets.map((n) =>
+          el(
+            'button',
+            { className: 'lesson-run-net', dataset: { net: n }, onClick: () => runWith(n, undefined) },
+            `Analyse ${n}`,
           ),
         ),
       ),

@@ -12,6 +12,7 @@ import { extname, join, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { run as runCli } from '../../packages/cli/src/main.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -81,6 +82,7 @@ interface TestWindow {
 interface Project {
   files: { name: string; text: string }[];
   main?: string;
+  config?: string;
   formula?: string;
   logic?: 'ctl' | 'ltl';
   view?: string;
@@ -94,6 +96,21 @@ const PLACES: Record<string, string> = {
   'ProdCons.pnet': join(EXAMPLES, 'producer-consumer'),
   'Philosophers.pnet': join(EXAMPLES, 'dining-philosophers'),
 };
+
+const SIMPLE_LOCK = join(ROOT, 'specs/simple-lock');
+
+/** The files of a lesson folder under specs/ (its .tla and .cfg files). */
+function lessonFiles(dir: string): Project['files'] {
+  return readdirSync(dir)
+    .filter((n) => /\.(tla|cfg)$/.test(n))
+    .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') }));
+}
+
+/** `modelcheck <spec> --json ...` through the CLI's own `run()`: its result line. */
+function cliResult(args: string[]): Record<string, unknown> {
+  const result = runCli([...args, '--json']);
+  return JSON.parse(result.stdout.at(-1) as string);
+}
 
 function fixture(...names: string[]): Project['files'] {
   return names.map((name) => ({ name, text: readFileSync(join(PLACES[name] ?? FIXTURES, name), 'utf8') }));
@@ -205,6 +222,19 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     const configs = await page.$$eval('.lesson-run-config', (bs) =>
       bs.map((b) => (b as HTMLElement).dataset.config ?? ''),
     );
+    if (flink) {
+      // A button per cfg, the README's run lines first and in their order, each with its spec;
+      // a button per net.
+      expect(configs.slice(0, 3)).toEqual(['Flink.cfg', 'FlinkUnaligned.cfg', 'FlinkEagerSink.cfg']);
+      expect(
+        new Set(
+          await page.$$eval('.lesson-run-config', (bs) => bs.map((b) => (b as HTMLElement).dataset.main)),
+        ),
+      ).toEqual(new Set(['FlinkCheckpoint.tla']));
+      expect(
+        await page.$$eval('.lesson-run-net', (bs) => bs.map((b) => (b as HTMLElement).dataset.net)),
+      ).toEqual(['dataflow-acyclic.pnet', 'dataflow-iterative.pnet']);
+    }
     for (const config of configs.filter((c) => !/liveness/i.test(c))) {
       if (violation.includes(run.outcome)) break;
       await page.click('.view-tab[data-view="lesson"]');
@@ -333,7 +363,15 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await waitForRun(page, 10_000);
     const run = await lastRun(page);
     expect(run.outcome).toBe('stopped');
-    expect(await page.textContent('.banner')).toMatch(/Stopped/);
+    // The CLI's words, with the playground's way of stopping in place of Ctrl-C and the browser
+    // in place of Node.
+    expect(await page.textContent('.banner')).toContain(
+      'Stopped (Stop button or Esc) before the search finished.',
+    );
+    const log = (await page.textContent('.log')) ?? '';
+    expect(log).toContain('Model checking stopped (Stop button or Esc).');
+    expect(log).toMatch(/\(modelcheck [\w.-]+, Chrome \d+, Web Worker\)/);
+    expect(log).not.toContain('Ctrl-C');
     const longTasks: number[] = await page.evaluate(() => (window as unknown as TestWindow).__longTasks);
     figures.longestMainThreadTaskMs = Math.max(0, ...longTasks);
     figures.longRunProgress = progress;
@@ -406,6 +444,93 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     await page.waitForFunction(() => /fails/.test(document.querySelector('.verdict')?.textContent ?? ''));
     expect(await page.$('.formula-tree')).not.toBeNull();
     await shot(page, '08-formula');
+  });
+
+  it("checks CTL and LTL formulas with TLA+ state predicates as atoms, with the CLI's verdicts", async () => {
+    const ctl = 'AG EF (lockOwner = "None")';
+    const ltl = 'G (waiting # {} -> F waiting = {})';
+    const spec = join(SIMPLE_LOCK, 'SimpleLock.tla');
+    const cli = cliResult([
+      spec,
+      '--config',
+      join(SIMPLE_LOCK, 'SimpleLock.cfg'),
+      '--ctl',
+      ctl,
+      '--ltl',
+      ltl,
+    ]);
+    const verdicts = cli.formulas as { kind: string; formula: string; holds: boolean }[];
+    expect(verdicts.map((f) => [f.kind, f.holds])).toEqual([
+      ['ctl', true],
+      ['ltl', false],
+    ]);
+    await openProject(page, {
+      files: lessonFiles(SIMPLE_LOCK),
+      main: 'SimpleLock.tla',
+      config: 'SimpleLock.cfg',
+      formula: ctl,
+      logic: 'ctl',
+      view: 'formula',
+    });
+    await page.click('.check-formula');
+    await page.waitForSelector('.verdict-holds, .verdict-fails, .verdict-error, .verdict-unknown');
+    expect(await page.textContent('.verdict')).toContain('holds');
+    expect(await page.$('.formula-tree')).not.toBeNull();
+    // The LTL formula fails, with the CLI's counterexample: the same steps, the same loop.
+    await page.selectOption('.formula-logic', 'ltl');
+    await page.fill('.formula-input', ltl);
+    await page.click('.check-formula');
+    await page.waitForSelector('.verdict-fails, .verdict-error, .verdict-unknown');
+    expect(await page.textContent('.verdict')).toContain('fails');
+    const actions = await page.$$eval('.formula-path li .step-action', (spans) =>
+      spans.map((s) => s.textContent ?? ''),
+    );
+    const cliTrace = cli.trace as { action: string | null }[];
+    expect(actions).toEqual(cliTrace.map((t) => (t.action === null ? '<initial>' : `<${t.action}>`)));
+    expect(cli.loopStart).toBe(cliTrace.length - 1);
+    expect(cli.stuttering).toBe(true);
+    expect(await page.textContent('.loop-note')).toBe(`then step ${cliTrace.length} stutters forever`);
+    await shot(page, '08c-formula-tla-atoms');
+    // An action where a state predicate belongs is the CLI's located error.
+    await page.fill('.formula-input', "G (lockOwner' = lockOwner)");
+    await page.click('.check-formula');
+    await page.waitForSelector('.verdict-error');
+    expect(await page.textContent('.formula-result')).toMatch(/LTL209.*state predicate/);
+  });
+
+  it('exports the counterexample as ITF and imports it back with the same steps', async () => {
+    await openProject(page, { files: fixture('DieHard.tla', 'DieHard.cfg'), view: 'trace' });
+    await page.click('#run-button');
+    await waitForRun(page);
+    await page.waitForSelector('#view-trace.active li.step.selected');
+    const shown = async () => {
+      const steps = await page.$$eval('#view-trace li.step[data-step]', (lis) =>
+        lis.map((li) => li.querySelector('.step-action')?.textContent ?? ''),
+      );
+      const tables: string[] = [];
+      for (let i = 0; i < steps.length; i++) {
+        await page.click(`#view-trace li.step[data-step="${i}"]`);
+        tables.push((await page.textContent('#view-trace .vars table')) ?? '');
+      }
+      return { steps, tables };
+    };
+    const before = await shown();
+    expect(before.steps.length).toBeGreaterThan(1);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('.export-itf')]);
+    const file = join(ARTIFACTS, 'counterexample.itf.json');
+    await download.saveAs(file);
+    const itf = JSON.parse(readFileSync(file, 'utf8'));
+    expect(itf.states).toHaveLength(before.steps.length);
+    // A fresh project (no trace), then the file back in through the Import button's input.
+    await openProject(page, { files: fixture('DieHard.tla', 'DieHard.cfg'), view: 'trace' });
+    await page.waitForSelector('#view-trace .trace-header .muted');
+    await page.setInputFiles('#view-trace input[type="file"]', file);
+    await page.waitForFunction(() =>
+      /Imported ITF trace/.test(document.querySelector('#view-trace .trace-title')?.textContent ?? ''),
+    );
+    const after = await shown();
+    expect(after).toEqual(before);
+    await shot(page, '09b-itf-imported');
   });
 
   it('opens a share link in a fresh page on the same trace step', async () => {

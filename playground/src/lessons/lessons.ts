@@ -5,6 +5,14 @@
  */
 import type { ProjectFile } from '../worker/protocol.js';
 
+/** One run a lesson's README shows: `modelcheck [path/]Spec.tla --config [path/]Bug.cfg`. */
+export interface LessonRun {
+  /** The spec or net, a file of the lesson. */
+  readonly main: string;
+  /** The cfg, a file of the lesson (undefined: the spec's default `<Spec>.cfg`). */
+  readonly config?: string;
+}
+
 export interface Lesson {
   /** Folder, e.g. `simple-lock`, or `examples/die-hard`. */
   readonly id: string;
@@ -12,25 +20,47 @@ export interface Lesson {
   readonly summary: string;
   readonly text?: string;
   readonly files: readonly ProjectFile[];
-  /** The spec and cfg the lesson's counterexample comes from (named in its README), if known. */
+  /**
+   * The spec and cfg the lesson opens on: those of the README's first run line with `--config`
+   * (else its first run line), when both are files of the lesson.
+   */
   readonly main?: string;
   readonly config?: string;
+  /** Every run line of the README, in order, once each (the lesson view offers a button per cfg). */
+  readonly runs: readonly LessonRun[];
 }
 
-/** The cfg and spec a README's run command names (`modelcheck Spec.tla --config Bug.cfg`). */
-function runOf(
-  readme: string | undefined,
-  files: readonly ProjectFile[],
-): { main?: string; config?: string } {
-  if (!readme) return {};
+const SPEC_FILE = /\.(tla|pnml|pnet|net|lola)$/i;
+
+/** The file name at the end of a path as written in a README (`specs/x/Spec.tla`, `` `Spec.tla` ``). */
+function fileName(word: string): string {
+  return word.replace(/^[`'"(]+|[`'"),.;:]+$/g, '').replace(/^.*[/\\]/, '');
+}
+
+/**
+ * The README's run lines: `modelcheck [check] <spec> [options]`, the spec a file of the lesson,
+ * `--config <cfg>` (if any) a cfg of the lesson; the cfg must be on the same line as its spec.
+ */
+export function lessonRuns(readme: string | undefined, files: readonly ProjectFile[]): LessonRun[] {
+  if (!readme) return [];
   const names = new Set(files.map((f) => f.name));
-  const config = [...readme.matchAll(/--config\s+(?:\S*\/)?([\w.-]+\.cfg)/g)]
-    .map((m) => m[1])
-    .find((n) => names.has(n));
-  const main = [...readme.matchAll(/([\w.-]+\.(?:tla|pnml|pnet))/g)]
-    .map((m) => m[1])
-    .find((n) => names.has(n));
-  return { main, config };
+  const runs: LessonRun[] = [];
+  for (const line of readme.split('\n')) {
+    for (const m of line.matchAll(/\bmodelcheck\s+(?:check\s+)?(\S+)([^`\n]*)/g)) {
+      const main = fileName(m[1]);
+      if (!SPEC_FILE.test(main) || !names.has(main)) continue;
+      const cfg = /--config(?:\s+|=)(\S+)/.exec(m[2]);
+      const config = cfg ? fileName(cfg[1]) : undefined;
+      if (config !== undefined && (!config.endsWith('.cfg') || !names.has(config))) continue;
+      if (!runs.some((r) => r.main === main && r.config === config)) runs.push({ main, config });
+    }
+  }
+  return runs;
+}
+
+function firstRun(runs: readonly LessonRun[]): { main?: string; config?: string } {
+  const run = runs.find((r) => r.config !== undefined) ?? runs[0];
+  return run ? { main: run.main, config: run.config } : {};
 }
 
 const specs = import.meta.glob('../../../specs/**/*.{tla,cfg,pnml,pnet,net,lola,md,json}', {
@@ -69,13 +99,15 @@ function group(entries: Record<string, string>, marker: string, prefix: string):
         .find((p) => p.length > 0 && !p.startsWith('#') && !p.startsWith('|') && !p.startsWith('```'))
         ?.replace(/\s+/g, ' ')
         .slice(0, 240) ?? files.map((f) => f.name).join(', ');
+    const runs = lessonRuns(readme, files);
     out.push({
       id: `${prefix}${folder}`,
       title,
       summary,
       text: readme,
       files: files.sort(byName),
-      ...runOf(readme, files),
+      runs,
+      ...firstRun(runs),
     });
   }
   return out.sort((a, b) => a.title.localeCompare(b.title));

@@ -16,7 +16,7 @@ export class FormulaView {
     attrs: {
       type: 'text',
       spellcheck: 'false',
-      placeholder: 'AG EF deadlock, [](x = 1 -> <> y), ...',
+      placeholder: 'AG EF (x = 0), G (x = 1 -> F y = 2), AG EF deadlock (nets)',
       'aria-label': 'Formula',
     },
   });
@@ -48,7 +48,7 @@ export class FormulaView {
       el(
         'p',
         { className: 'muted help' },
-        'Atoms — nets: a place (marked), a transition (enabled), deadlock, {p >= 2}. Specs: deadlock, an action name (enabled), a cfg invariant, {x = 3}. Operators: AG EF AX EU A[p U q], G F X U R W, !, &, |, ->, <->.',
+        'Atoms — specs: any TLA+ state predicate of the spec, as modelcheck --ctl/--ltl (x = 3, pc["p1"] = "cs", TypeOK, ~ENABLED Next for a deadlock; between backquotes when it starts with a parenthesis or reads as formula syntax), checked under the spec\'s fairness. Nets: a place (marked), a transition (enabled), deadlock, {p >= 2}. Operators: AG EF AX EU A[p U q], G F X U R W, !, &, |, ->, <->.',
       ),
       this.result,
     );
@@ -112,7 +112,13 @@ export class FormulaView {
             ),
           ),
           result.loopStart !== undefined
-            ? el('div', { className: 'muted' }, `then back to step ${result.loopStart + 1}`)
+            ? el(
+                'div',
+                { className: 'muted loop-note' },
+                result.stuttering
+                  ? `then step ${result.loopStart + 1} stutters forever`
+                  : `then back to step ${result.loopStart + 1}`,
+              )
             : null,
         )
       : null;

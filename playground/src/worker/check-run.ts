@@ -6,14 +6,16 @@
 import type { Diagnostic, Stats } from '@modelcheck/core';
 import cliPackage from '../../../packages/cli/package.json' with { type: 'json' };
 import { type CheckReport, exitCodeFor, outcomeMessage } from '../../../packages/cli/src/check/report.js';
-import { type CheckReporter, CheckSession, type StartInfo } from '../../../packages/cli/src/check/session.js';
+import { type CheckReporter, CheckSession } from '../../../packages/cli/src/check/session.js';
 import { TextReporter } from '../../../packages/cli/src/check/text-reporter.js';
-import { timestamp } from '../../../packages/cli/src/check/tlc-format.js';
 import { traceToItf } from '../../../packages/cli/src/check/trace-file.js';
 import type { ProjectFile, RunLimits } from './protocol.js';
 import { displayPath, type Prepared, prepareTla } from './tla-prepare.js';
 
 export const VERSION: string = cliPackage.version;
+
+/** Who stops a run here, in the CLI's "stopped by the user (Ctrl-C)" sentences. */
+export const STOPPED_BY = '(Stop button or Esc)';
 
 export interface RunCallbacks {
   lines(lines: string[]): void;
@@ -77,11 +79,13 @@ export class CheckRun {
         sources: (file) => prepared?.sources.get(file),
         displayPath,
         elapsedMs: () => performance.now() - startedAt,
+        platform: `${browserName()}, Web Worker`,
+        stoppedBy: STOPPED_BY,
       },
     );
     let lastRate = { t: startedAt, distinct: 0 };
     const reporter: CheckReporter = {
-      start: (info) => this.start(text, info),
+      start: (info) => text.start(info),
       warning: (t) => text.warning(t),
       print: (t) => text.print(t),
       computingInitialStates: () => text.computingInitialStates(),
@@ -103,16 +107,16 @@ export class CheckRun {
       },
     };
     prepared = prepareTla(files, main, config, { build: true, print: (t) => reporter.print(t) });
-    if (!prepared.model) {
-      const outcome = prepared.outcome ?? 'internal-error';
+    if (prepared.kind !== 'ready') {
+      const outcome = prepared.kind === 'failed' ? prepared.outcome : 'internal-error';
       const report: CheckReport = {
         outcome,
         exitCode: exitCodeFor(outcome),
         mode: limits.mode,
-        diagnostics: prepared.diagnostics,
+        diagnostics: prepared.kind === 'failed' ? prepared.diagnostics : [],
       };
       reporter.finish(report);
-      this.callbacks.done(report, outcomeMessage(report), undefined, prepared);
+      this.callbacks.done(report, outcomeMessage(report, { stoppedBy: STOPPED_BY }), undefined, prepared);
       return;
     }
     const session = new CheckSession(prepared.model, prepared.moduleOf, reporter, {
@@ -125,7 +129,7 @@ export class CheckRun {
       maxMemoryBytes: defaultMemoryLimit(),
       signal: this.signal,
       progressIntervalMs: 250,
-      warnings: prepared.warnings,
+      warnings: prepared.warningTexts,
       specFile: prepared.specPath,
       configFile: prepared.configPath,
       cores: navigator.hardwareConcurrency,
@@ -138,36 +142,7 @@ export class CheckRun {
       report.trace && report.trace.length > 0
         ? traceToItf(report, { source: main, version: VERSION, displayPath })
         : undefined;
-    this.callbacks.done(report, outcomeMessage(report), itf, prepared);
-  }
-
-  /**
-   * TextReporter.start names the Node version and platform (`process.version`), which a browser
-   * has not; it records the mode first, then fails on `process`. Where it fails, the same lines
-   * are printed here with the browser in place of Node (reported upstream: a `platform` option).
-   */
-  private start(text: TextReporter, info: StartInfo): void {
-    try {
-      text.start(info);
-      return;
-    } catch (error) {
-      if (!(error instanceof ReferenceError)) throw error;
-    }
-    const where = info.cores !== undefined ? ` on ${info.cores} core${info.cores === 1 ? '' : 's'}` : '';
-    const platform = `(modelcheck ${VERSION}, ${browserName()}, Web Worker)`;
-    this.out(`modelcheck ${VERSION}`);
-    const kind =
-      info.mode === 'simulate'
-        ? `Random Simulation with seed ${info.seed}`
-        : info.mode === 'dfs'
-          ? 'depth-first search Model-Checking'
-          : 'breadth-first search Model-Checking';
-    this.out(`Running ${kind} with 1 worker${where} ${platform}.`);
-    this.out(`Starting... (${timestamp(new Date())})`);
-    if (info.unchecked.length > 0)
-      text.warning(
-        `Temporal properties not checked (not yet supported): ${info.unchecked.join(', ')}. modelcheck checks the invariants, action properties and deadlock; the result will say the temporal properties were not checked (exit code 4).`,
-      );
+    this.callbacks.done(report, outcomeMessage(report, { stoppedBy: STOPPED_BY }), itf, prepared);
   }
 }
 

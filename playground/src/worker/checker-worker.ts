@@ -33,8 +33,20 @@ function diagnose(files: readonly ProjectFile[], main: string, config: string | 
   if (main.endsWith('.tla')) {
     kind = 'tla';
     const prepared = prepareTla(files, main, config, { build: false });
-    // A missing cfg is a run-time matter (the CLI says so then); it is no marker.
-    out.push(...tagged(prepared.diagnostics.filter((d) => d.code !== 'CLI002')));
+    // A spec error is the spec's; a cfg error comes with the spec's warnings; a missing cfg is a
+    // run-time matter (the CLI says so then), no marker.
+    const found =
+      prepared.kind === 'failed'
+        ? [
+            ...(prepared.outcome === 'parse-error'
+              ? []
+              : (prepared.spec?.diagnostics ?? []).filter((d) => d.severity !== 'error')),
+            ...prepared.diagnostics,
+          ]
+        : prepared.kind === 'analysed'
+          ? prepared.diagnostics
+          : [];
+    out.push(...tagged(found.filter((d) => d.code !== 'CLI002')));
     if (active?.endsWith('.tla') && active !== main && !prepared.sources.has(projectPath(active))) {
       const map = new Map(files.map((f) => [projectPath(f.name), f.text] as const));
       const spec = analyzeSpec(projectPath(active), { host: memoryHost(map) });
@@ -106,7 +118,7 @@ async function handle(request: WorkerRequest): Promise<void> {
     }
     case 'graph': {
       const prepared = prepareTla(request.files, request.main, request.config, { build: true });
-      if (!prepared.model) {
+      if (prepared.kind !== 'ready') {
         post({
           type: 'graph',
           id: request.id,
@@ -116,7 +128,7 @@ async function handle(request: WorkerRequest): Promise<void> {
             nodes: [],
             edges: [],
             truncated: false,
-            message: `The spec does not build: ${prepared.diagnostics[0]?.message ?? prepared.outcome}`,
+            message: `The spec does not build: ${prepared.kind === 'failed' ? (prepared.diagnostics[0]?.message ?? prepared.outcome) : prepared.kind}`,
           },
         });
         return;

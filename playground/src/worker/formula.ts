@@ -1,15 +1,17 @@
 /**
- * CTL/LTL formulas on the current spec or net, with @modelcheck/temporal: the reachable graph is
- * built with the explorer (the same transition system a run explores), atoms are bound to state
- * predicates, and the verdict comes with a witness or counterexample path and, for CTL, the
- * explanation tree.
+ * CTL/LTL formulas on the current spec or net, with @modelcheck/temporal, with the verdict, a
+ * witness or counterexample path and, for CTL, the explanation tree.
  *
- * Atoms. Nets: a place id (marked), a transition id (enabled), `deadlock`, `"marked:p"`,
- * `"enabled:t"`, `{p >= 2}`. TLA+ specs: `deadlock`, an action name (enabled), a cfg invariant by
- * name, and `{x = <value>}` / `{x # <value>}` comparing a variable's printed value. Arbitrary TLA+
- * expressions as atoms need an expression compiler from @modelcheck/tla (not public yet).
+ * TLA+ specs: exactly the CLI's `--ctl`/`--ltl`. The atoms are TLA+ state predicates of the spec
+ * (`AG EF (pc["p1"] = "cs")`, or between backquotes), prepared by the CLI's own `prepareCheck`
+ * (a generated module that EXTENDS the spec's root, so its definitions, constants and cfg apply);
+ * the graph is the one a breadth-first run records, and the verdict and its path come from the
+ * CLI's `TemporalRun` (stuttering everywhere, the spec's WF/SF fairness).
+ *
+ * Nets: a place id (marked), a transition id (enabled), `deadlock`, `"marked:p"`, `"enabled:t"`,
+ * `{p >= 2}`.
  */
-import type { RenderedValue, TransitionSystem } from '@modelcheck/core';
+import type { Lasso, RenderedValue, TransitionSystem } from '@modelcheck/core';
 import { Explorer } from '@modelcheck/explorer';
 import { netTransitionSystem } from '@modelcheck/petri';
 import {
@@ -18,10 +20,17 @@ import {
   checkCtl,
   checkLtl,
   delimitedAtoms,
+  type FairnessConstraint,
   GraphBuilder,
   type KripkeGraph,
   type TemporalLasso,
 } from '@modelcheck/temporal';
+import type { TlaModel, TlaState } from '@modelcheck/tla';
+import {
+  BehaviourGraphRecorder,
+  type BoundFormula,
+  TemporalRun,
+} from '../../../packages/cli/src/check/liveness.js';
 import { tagged } from './diagnostic-tags.js';
 import { readProjectNet } from './net-run.js';
 import {
@@ -104,47 +113,6 @@ function tree(e: CtlExplanation, depth = 0): FormulaTree {
     note: e.note,
     children: depth > 6 ? [] : e.children.map((c) => tree(c, depth + 1)),
   };
-}
-
-/** Atoms of a TLA+ spec (see the header). */
-function tlaAtoms<S>(
-  space: Space<S>,
-  invariants: Map<string, (s: S) => boolean>,
-): (name: string) => AtomBinding | undefined {
-  const { system, graph } = space;
-  const actionIndex = new Map(system.actions.map((a, i) => [a.name, i] as const));
-  return (name) => {
-    if (name === 'deadlock') return (s) => graph.offsets[s + 1] === graph.offsets[s];
-    const inv = invariants.get(name);
-    if (inv) return (s) => inv(space.states[s]);
-    const a = actionIndex.get(name.replace(/^enabled:/, ''));
-    if (a !== undefined)
-      return (s) => {
-        for (let e = graph.offsets[s]; e < graph.offsets[s + 1]; e++)
-          if (graph.actions?.[e] === a) return true;
-        return false;
-      };
-    const m = /^([A-Za-z_][A-Za-z0-9_]*)\s*(=|#|\/=|≠)\s*([\s\S]+)$/.exec(name);
-    const v = m ? system.variables.indexOf(m[1]) : -1;
-    if (m && v >= 0) {
-      const want = normalise(m[3]);
-      const negate = m[2] !== '=';
-      const cache = new Map<number, boolean>();
-      return (s) => {
-        let r = cache.get(s);
-        if (r === undefined) {
-          r = normalise(system.render(space.states[s])[m[1]].text) === want;
-          cache.set(s, r);
-        }
-        return negate ? !r : r;
-      };
-    }
-    return undefined;
-  };
-}
-
-function normalise(text: string): string {
-  return text.replace(/\s+/g, '').replace(/'/g, '"');
 }
 
 function netAtoms(space: Space<Int32Array>): (name: string) => AtomBinding | undefined {
@@ -262,20 +230,133 @@ export function checkFormula(request: FormulaRequest): FormulaResult {
     const space = explore(netTransitionSystem(read.net), request.maxStates);
     return verdictOf(request, space, netAtoms(space));
   }
-  const prepared = prepareTla(request.files, request.main, request.config, { build: true });
-  const model = prepared.model;
-  if (!model)
+  return checkTlaFormula(request);
+}
+
+/** The CLI's `--ctl`/`--ltl` on the spec (see the header). */
+function checkTlaFormula(request: FormulaRequest): FormulaResult {
+  const prepared = prepareTla(request.files, request.main, request.config, {
+    build: true,
+    [request.logic]: [request.formula],
+  });
+  if (prepared.kind !== 'ready') {
+    const diagnostics = prepared.kind === 'failed' ? prepared.diagnostics : [];
+    const inFormula = diagnostics.some((d) => d.span?.file.startsWith(`--${request.logic} `));
     return {
       verdict: 'error',
-      message: `The spec does not build: ${prepared.diagnostics[0]?.message ?? prepared.outcome}`,
-      diagnostics: tagged(prepared.diagnostics),
+      message: inFormula
+        ? `The formula has errors: ${located(diagnostics[0])}`
+        : `The spec does not build: ${diagnostics[0]?.message ?? prepared.kind}`,
+      diagnostics: tagged(diagnostics),
     };
-  const space = explore(model.system, request.maxStates, {
-    state: model.stateConstraint,
-    action: model.actionConstraint,
-  });
-  const invariants = new Map(
-    model.invariants.map((i) => [i.name, (s: (typeof space.states)[number]) => i.check(s)] as const),
+  }
+  const model = prepared.model;
+  const bound = prepared.formulas[0];
+  const recorder = new BehaviourGraphRecorder();
+  const started = performance.now();
+  const result = new Explorer(model.system, {
+    observer: recorder,
+    checkDeadlock: false,
+    stateConstraint: model.stateConstraint,
+    actionConstraint: model.actionConstraint,
+    maxStates: request.maxStates,
+    maxSeconds: 30,
+  }).run();
+  const truncated = result.kind === 'stopped';
+  const states = recorder.states;
+  const note = truncated
+    ? ` (on the first ${states.length} states only: the graph was cut at the state limit)`
+    : '';
+  const run = new TemporalRun(
+    model.liveness,
+    recorder,
+    model.system,
+    () => performance.now() - started > 60_000,
   );
-  return verdictOf(request, space, tlaAtoms(space, invariants));
+  const verdict = run.formula(bound, false);
+  if (verdict.kind === 'error')
+    return {
+      verdict: 'error',
+      message: `Evaluating the formula failed: ${verdict.message}`,
+      diagnostics: [],
+    };
+  if (verdict.kind === 'stopped')
+    return { verdict: 'unknown', message: 'stopped: time limit', diagnostics: [] };
+  const holds = verdict.kind === 'holds';
+  const path = verdict.kind === 'violated' ? lassoPath(model, verdict.lasso) : {};
+  const display = bound.kind === 'ctl' ? ctlDisplay(model, recorder, bound) : {};
+  const counts =
+    display.satisfying !== undefined
+      ? ` (${display.satisfying.length} of ${states.length} states satisfy it)`
+      : ` (${states.length} states)`;
+  return {
+    verdict: holds ? 'holds' : 'fails',
+    message:
+      (bound.kind === 'ctl'
+        ? holds
+          ? `The CTL formula holds in every initial state${counts}.`
+          : `The CTL formula fails in an initial state${counts}.`
+        : holds
+          ? `The LTL formula holds on every behaviour${counts}.`
+          : 'The LTL formula is violated by the behaviour below.') + note,
+    diagnostics: tagged(prepared.warnings),
+    pathKind: verdict.kind === 'violated' ? 'counterexample' : undefined,
+    ...path,
+    ...display,
+  };
+}
+
+function located(d: { message: string; span?: { start: { column: number } } } | undefined): string {
+  if (!d) return 'error';
+  return d.span ? `${d.message} (column ${d.span.start.column})` : d.message;
+}
+
+/** The CLI's counterexample (a lasso, or a finite path for CTL) as rendered steps. */
+function lassoPath(
+  model: TlaModel,
+  lasso: Lasso<TlaState>,
+): Pick<FormulaResult, 'path' | 'loopStart' | 'stuttering'> {
+  const path = lasso.steps.map((step, i) => ({
+    action: i === 0 ? null : (step.action?.name ?? null),
+    values: renderText(model.system.render(step.state)),
+  }));
+  const loop = lasso.loopStart >= 0;
+  return {
+    path,
+    loopStart: loop ? lasso.loopStart : undefined,
+    stuttering: loop && lasso.stuttering === true ? true : undefined,
+  };
+}
+
+/**
+ * For the view: the CTL explanation tree and the states that satisfy the formula, from the same
+ * labelling the CLI's verdict comes from (same graph, atoms, fairness, stuttering everywhere).
+ */
+function ctlDisplay(
+  model: TlaModel,
+  recorder: BehaviourGraphRecorder,
+  bound: BoundFormula,
+): Pick<FormulaResult, 'tree' | 'satisfying'> {
+  const states = recorder.states;
+  const graph = recorder.graph();
+  const fairness: FairnessConstraint[] = model.liveness.fairness.map((c) => ({
+    kind: c.kind,
+    name: c.name,
+    enabled: (id: number) => c.enabled(states[id]),
+    taken: (from: number, to: number) => c.taken(states[from], states[to]),
+  }));
+  const r = checkCtl({
+    graph,
+    formula: bound.formula,
+    atoms: (atom) => {
+      const holds = bound.atoms.get(atom.name);
+      return holds ? { kind: 'state', holds: (id: number) => holds(states[id]) } : undefined;
+    },
+    fairness,
+    stutterEverywhere: true,
+  });
+  if (r.kind !== 'holds' && r.kind !== 'violated') return {};
+  const satisfying: number[] = [];
+  for (let s = 0; s < graph.stateCount; s++) if (r.labels.holdsAt(s)) satisfying.push(s);
+  return { tree: tree(r.explanation), satisfying };
 }

@@ -134,6 +134,8 @@ export interface FormulaResult {
     readonly values: Readonly<Record<string, string>>;
   }[];
   readonly loopStart?: number;
+  /** The lasso ends by repeating its last state forever (TLC's "Stuttering"). */
+  readonly stuttering?: boolean;
   readonly pathKind?: 'witness' | 'counterexample';
   readonly tree?: FormulaTree;
   /** State ids (graph ids) where the formula holds, for colouring the graph. */

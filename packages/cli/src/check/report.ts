@@ -115,8 +115,14 @@ export function exitCodeFor(outcome: Outcome, reason?: StopReason, mode?: Search
   }
 }
 
-/** One sentence that says what happened, in TLC's words where TLC has them. */
-export function outcomeMessage(report: CheckReport): string {
+/** Who stops a cancelled run in the CLI (the playground has its own words: a Stop button, Esc). */
+export const STOPPED_BY_USER = 'by the user (Ctrl-C)';
+
+/**
+ * One sentence that says what happened, in TLC's words where TLC has them. `stoppedBy` says who
+ * stopped a cancelled run, after "Stopped" (default `STOPPED_BY_USER`).
+ */
+export function outcomeMessage(report: CheckReport, wording: { readonly stoppedBy?: string } = {}): string {
   switch (report.outcome) {
     case 'ok':
       return report.mode === 'simulate'
@@ -151,7 +157,7 @@ export function outcomeMessage(report: CheckReport): string {
     case 'stopped':
       switch (report.reason) {
         case 'cancelled':
-          return 'Stopped by the user (Ctrl-C) before the search finished.';
+          return `Stopped ${wording.stoppedBy ?? STOPPED_BY_USER} before the search finished.`;
         case 'time-limit':
           return `Stopped at the time limit (--timeout ${report.timeoutSeconds}) before the search finished.`;
         case 'state-limit':

@@ -303,7 +303,19 @@ export class CheckSession {
       }
     }
     const verdicts: FormulaReport[] = [];
-    for (const f of this.options.formulas ?? []) {
+    const formulas = this.options.formulas ?? [];
+    if (formulas.length > 0 && !this.model.liveness.fairnessComplete) {
+      // Checked without the fairness they should assume, the verdicts could be wrong: say so, check none.
+      this.reporter.warning(
+        'The --ctl/--ltl formulas were not checked: a fairness conjunct of the specification could not be translated.',
+      );
+      return {
+        ...result,
+        outcome: 'unsupported-property',
+        unchecked: [...(result.unchecked ?? []), ...formulas.map((f) => `--${f.kind} ${f.text}`)],
+      };
+    }
+    for (const f of formulas) {
       const verdict = run.formula(f, this.options.explain === true);
       const property = `--${f.kind} ${f.text}`;
       switch (verdict.kind) {

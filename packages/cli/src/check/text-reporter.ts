@@ -1,5 +1,5 @@
 import { type Diagnostic, formatDiagnostic, type SourceLookup, type Stats } from '@modelcheck/core';
-import { type CheckReport, outcomeMessage, type TraceView } from './report.js';
+import { type CheckReport, outcomeMessage, STOPPED_BY_USER, type TraceView } from './report.js';
 import type { CheckReporter, StartInfo } from './session.js';
 import { collisionProbability, duration, grouped, plural, timestamp } from './tlc-format.js';
 
@@ -21,6 +21,13 @@ export interface TextReporterOptions {
   readonly elapsedMs: () => number;
   /** Seconds between two progress lines: at least this, growing with the run time up to a minute. */
   readonly minProgressSeconds?: number;
+  /**
+   * Where the check runs, after the version in the start line; default Node's version, platform
+   * and architecture (`Node v22.1.0, linux x64`). A browser passes its own.
+   */
+  readonly platform?: string;
+  /** Who stopped a cancelled run, after "stopped"; default `by the user (Ctrl-C)`. */
+  readonly stoppedBy?: string;
 }
 
 const paint = {
@@ -51,6 +58,10 @@ export class TextReporter implements CheckReporter {
     this.clock = options.clock ?? (() => new Date());
   }
 
+  private message(report: CheckReport): string {
+    return outcomeMessage(report, { stoppedBy: this.options.stoppedBy });
+  }
+
   private error(text: string): void {
     const [first, ...rest] = text.split('\n');
     const head = this.options.color ? paint.red(`Error: ${first}`) : `Error: ${first}`;
@@ -63,7 +74,7 @@ export class TextReporter implements CheckReporter {
       info.cores !== undefined ? ` on ${plural(info.cores, 'core')}` : '',
       info.heapMb !== undefined ? ` with ${info.heapMb}MB heap` : '',
     ].join('');
-    const platform = `(modelcheck ${this.options.version}, Node ${process.version}, ${process.platform} ${process.arch})`;
+    const platform = `(modelcheck ${this.options.version}, ${this.options.platform ?? nodePlatform()})`;
     this.output.out(`modelcheck ${this.options.version}`);
     switch (info.mode) {
       case 'simulate':
@@ -158,9 +169,9 @@ export class TextReporter implements CheckReporter {
         return;
       case 'assumption-violated':
         if (report.diagnostics.length > 0) {
-          this.error(`${outcomeMessage(report)}\n${report.diagnostics[0].message}`);
+          this.error(`${this.message(report)}\n${report.diagnostics[0].message}`);
           this.location(report.diagnostics);
-        } else this.error(outcomeMessage(report));
+        } else this.error(this.message(report));
         if (report.postcondition) this.summary(report);
         this.finished();
         return;
@@ -182,7 +193,7 @@ export class TextReporter implements CheckReporter {
       case 'property-violated':
         if (report.temporal || report.loopStart !== undefined) {
           this.formulaVerdicts(report);
-          this.error(`${outcomeMessage(report)}\n`);
+          this.error(`${this.message(report)}\n`);
           this.error('The following behavior constitutes a counter-example:\n');
           this.states(report);
           const failed = report.formulas?.at(-1);
@@ -257,7 +268,7 @@ export class TextReporter implements CheckReporter {
     const so = 'No error has been found in the states explored so far; the search is incomplete.';
     switch (report.reason) {
       case 'cancelled':
-        this.output.out(`Model checking stopped by the user (Ctrl-C). ${so}`);
+        this.output.out(`Model checking stopped ${this.options.stoppedBy ?? STOPPED_BY_USER}. ${so}`);
         break;
       case 'time-limit':
         this.output.out(
@@ -391,6 +402,11 @@ export class TextReporter implements CheckReporter {
         }),
       );
   }
+}
+
+/** Node's version, platform and architecture; read only when no platform was given (a browser has no `process`). */
+function nodePlatform(): string {
+  return `Node ${process.version}, ${process.platform} ${process.arch}`;
 }
 
 function header(step: Pick<TraceView, 'action' | 'tlcLocation'>): string {

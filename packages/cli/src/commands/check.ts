@@ -2,32 +2,19 @@ import { writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { relative } from 'node:path';
 import { getHeapStatistics } from 'node:v8';
-import { type Diagnostic, hasErrors, makeDiagnostic, type SourceSpan } from '@modelcheck/core';
+import type { Diagnostic } from '@modelcheck/core';
 import type { AbortSignalLike } from '@modelcheck/explorer';
-import {
-  analyzeSpec,
-  buildModel,
-  type CheckedSpec,
-  checkConfig,
-  moduleSymbols,
-  parseConfig,
-  type ResolvedModule,
-  type TlaModel,
-} from '@modelcheck/tla';
+import type { TlaModel } from '@modelcheck/tla';
 import { type ParsedArgs, UsageError } from '../args.js';
-import {
-  formulaModule,
-  mapFormulaDiagnostic,
-  notStatePredicate,
-  parseAdHocFormulas,
-} from '../check/formulas.js';
 import { JsonReporter } from '../check/json-reporter.js';
-import type { BoundFormula } from '../check/liveness.js';
+import { prepareCheck } from '../check/prepare.js';
 import { type CheckReport, exitCodeFor, type Outcome, type SearchModeName } from '../check/report.js';
-import { type CheckReporter, CheckSession, type ModuleLocator } from '../check/session.js';
+import { type CheckReporter, CheckSession } from '../check/session.js';
 import { TextReporter } from '../check/text-reporter.js';
 import { traceFileText } from '../check/trace-file.js';
 import { absolutePath, nodeHost, userDirectory } from '../node-host.js';
+
+export { moduleLocator } from '../check/prepare.js';
 
 export interface CheckIo {
   stdout(line: string): void;
@@ -43,40 +30,6 @@ export function displayPath(file: string): string {
   if (file.startsWith('<')) return file;
   const shown = relative(userDirectory(), file);
   return shown === '' || shown.startsWith('..') ? file : shown;
-}
-
-/** Where spec and cfg problems point: the module of a span, for TLC's `... of module M`. */
-export function moduleLocator(spec: CheckedSpec): ModuleLocator {
-  const all: ResolvedModule[] = [];
-  const visit = (m: ResolvedModule) => {
-    all.push(m);
-    for (const inner of m.nested.values()) visit(inner);
-  };
-  for (const m of spec.modules) visit(m);
-  return (span: SourceSpan) => {
-    let best: ResolvedModule | undefined;
-    let bestSize = Number.POSITIVE_INFINITY;
-    for (const m of all) {
-      if (m.file !== span.file) continue;
-      const s = m.ast.span;
-      if (s.start.offset <= span.start.offset && span.end.offset <= s.end.offset) {
-        const size = s.end.offset - s.start.offset;
-        if (size < bestSize) {
-          best = m;
-          bestSize = size;
-        }
-      }
-    }
-    return (best ?? all.find((m) => m.file === span.file))?.name;
-  };
-}
-
-function outcomeOfBuildDiagnostics(diagnostics: readonly Diagnostic[]): Outcome {
-  const first = diagnostics.find((d) => d.severity === 'error');
-  const code = first?.code ?? '';
-  if (code.startsWith('TLA')) return 'parse-error';
-  if (code.startsWith('EVAL')) return 'eval-error';
-  return 'config-error';
 }
 
 function modeOf(args: ParsedArgs): SearchModeName {
@@ -168,94 +121,32 @@ export class CheckCommand {
   /** Loads, builds, checks the ASSUMEs; true when the run is already over (an error, a false ASSUME). */
   prepare(): boolean {
     const args = this.args;
-    const specArg = args.positional[0];
-    const specPath = absolutePath(specArg);
+    const specPath = absolutePath(args.positional[0]);
     this.specPath = specPath;
-    const specText = nodeHost.readFile(specPath);
-    if (specText === undefined)
-      return this.fail('system-error', [
-        makeDiagnostic('CLI001', `cannot read ${displayPath(specPath)}: no such file`),
-      ]);
-
-    const libraryDirs = args.libs.map((l) => absolutePath(l));
-    let spec = analyzeSpec(specPath, { host: nodeHost, libraryDirs });
-    for (const [file, text] of spec.sources) this.sources.set(file, text);
-    if (hasErrors(spec.diagnostics) || !spec.root) return this.fail('parse-error', [...spec.diagnostics]);
-
-    // --ctl/--ltl: the formulas' atoms become definitions of a module extending the spec's root.
-    const adHoc = parseAdHocFormulas(args.net.ctl, args.net.ltl);
-    for (const [file, text] of adHoc.sources) this.sources.set(file, text);
-    if (hasErrors(adHoc.diagnostics)) return this.fail('parse-error', adHoc.diagnostics);
-    if (adHoc.formulas.length > 0) {
-      if (this.mode !== 'bfs')
-        throw new UsageError(
-          '--ctl and --ltl need the whole state graph: use them without --simulate and --dfs',
-        );
-      const moduleName = '__ModelcheckFormulas';
-      const modulePath = specPath.replace(/[^/\\]*$/, `${moduleName}.tla`);
-      const moduleText = formulaModule(moduleName, spec.root.name, adHoc.atoms);
-      const host = { readFile: (p: string) => (p === modulePath ? moduleText : nodeHost.readFile(p)) };
-      spec = analyzeSpec(modulePath, { host, libraryDirs });
-      const mapped = spec.diagnostics.map((d) =>
-        mapFormulaDiagnostic(d, modulePath, adHoc.atoms, adHoc.sources),
-      );
-      if (hasErrors(mapped) || !spec.root) return this.fail('parse-error', mapped);
-      const root = spec.root;
-      this.formulaDiagnostics = (d) => mapFormulaDiagnostic(d, modulePath, adHoc.atoms, adHoc.sources);
-      const levelErrors = adHoc.atoms.flatMap((atom) => {
-        const symbol = root.scope.get(atom.name);
-        const level = symbol ? spec.levels.levelOfName(symbol).level : 0;
-        return level > 1 ? [notStatePredicate(atom, adHoc.sources, level)] : [];
-      });
-      if (levelErrors.length > 0) return this.fail('parse-error', levelErrors);
-    }
-
-    const cfgPath =
-      args.config !== undefined ? absolutePath(args.config) : specPath.replace(/\.tla$/, '.cfg');
-    const cfgText = nodeHost.readFile(cfgPath);
-    if (cfgText === undefined)
-      return this.fail('system-error', [
-        makeDiagnostic(
-          'CLI002',
-          `cannot read config file ${displayPath(cfgPath)}`,
-          undefined,
-          args.config === undefined
-            ? {
-                hint: `model checking needs a .cfg file (INIT/NEXT or SPECIFICATION, CONSTANTS, INVARIANTS); modelcheck looks for ${displayPath(cfgPath)} beside the spec, or give one with --config`,
-              }
-            : {},
-        ),
-      ]);
-    this.sources.set(cfgPath, cfgText);
-    const parsed = parseConfig(cfgText, cfgPath);
-    const cfgDiagnostics = [...parsed.diagnostics];
-    if (parsed.config) cfgDiagnostics.push(...checkConfig(parsed.config, moduleSymbols(spec, spec.root)));
-    if (hasErrors(cfgDiagnostics) || !parsed.config) return this.fail('config-error', cfgDiagnostics);
-    const warnings = cfgDiagnostics.filter((d) => d.severity !== 'error');
-
-    const built = buildModel(spec, parsed.config, { print: (text) => this.reporter.print(text) });
-    if (hasErrors(built.diagnostics) || !built.model)
-      return this.fail(outcomeOfBuildDiagnostics(built.diagnostics), [...warnings, ...built.diagnostics]);
-    this.model = built.model;
-    warnings.push(...built.diagnostics.filter((d) => d.severity !== 'error'));
-    const warningTexts = warnings.map((w) => {
-      const where = w.span ? `${displayPath(w.span.file)}:${w.span.start.line}:${w.span.start.column}: ` : '';
-      return `${where}${w.message}`;
+    const prepared = prepareCheck({
+      host: nodeHost,
+      specPath,
+      configPath: args.config !== undefined ? absolutePath(args.config) : specPath.replace(/\.tla$/, '.cfg'),
+      configGiven: args.config !== undefined,
+      libraryDirs: args.libs.map((l) => absolutePath(l)),
+      ctl: args.net.ctl,
+      ltl: args.net.ltl,
+      formulasAllowed: this.mode === 'bfs',
+      displayPath,
+      print: (text) => this.reporter.print(text),
     });
+    for (const [file, text] of prepared.sources) this.sources.set(file, text);
+    if (prepared.kind === 'usage') throw new UsageError(prepared.message);
+    if (prepared.kind === 'failed') return this.fail(prepared.outcome, [...prepared.diagnostics]);
+    if (prepared.kind !== 'ready') throw new Error('CheckCommand.prepare: the model was not built');
+    // Errors inside a --ctl/--ltl atom point at the formula, not at the generated module.
+    if (prepared.formulas.length > 0) this.formulaDiagnostics = prepared.mapDiagnostic;
+    this.model = prepared.model;
 
     const c = args.check;
     const heapLimit = getHeapStatistics().heap_size_limit;
-    const model = built.model;
-    const formulas: BoundFormula[] = adHoc.formulas.map((f) => ({
-      kind: f.kind,
-      text: f.text,
-      formula: f.formula,
-      atoms: new Map(
-        adHoc.atoms.map((a) => [a.name, model.statePredicate(a.name) ?? (() => false)] as const),
-      ),
-    }));
-    this.session = new CheckSession(built.model, moduleLocator(spec), this.reporter, {
-      formulas,
+    this.session = new CheckSession(prepared.model, prepared.moduleOf, this.reporter, {
+      formulas: prepared.formulas,
       mode: this.mode,
       noDeadlock: c.noDeadlock,
       depth: c.depth,
@@ -268,9 +159,9 @@ export class CheckCommand {
       maxMemoryMb: c.maxMemoryMb,
       signal: this.io.signal,
       workersAsked: c.workers,
-      warnings: warningTexts,
+      warnings: prepared.warningTexts,
       specFile: specPath,
-      configFile: cfgPath,
+      configFile: prepared.configPath,
       heapMb: Math.round(heapLimit / 2 ** 20),
       cores: typeof availableParallelism === 'function' ? availableParallelism() : cpus().length,
     });

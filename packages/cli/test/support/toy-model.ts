@@ -90,7 +90,7 @@ export function toyModel(spec: ToySpec): TlaModel {
     assumptions: spec.assumptions ?? [],
     postconditions: [],
     statePredicate: () => undefined,
-    liveness: { properties: [], fairness: [], fairnessFormulas: [] },
+    liveness: { properties: [], fairness: [], fairnessFormulas: [], fairnessComplete: true },
     updateStatistics: () => {},
     initialAction: { name: 'Initial predicate' },
     diagnostics: [],

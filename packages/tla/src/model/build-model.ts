@@ -639,29 +639,28 @@ export function buildModel(
         : toDiagnostic(error, span);
     return { ...d, severity: 'warning' };
   };
+  // The fairness is translated even without PROPERTIES: --ctl/--ltl formulas are checked under it.
   let fairnessUsable = true;
-  if (temporalProperties.length > 0) {
-    for (const part of fairnessParts) {
-      try {
-        const conditions = translator.fairness(part.expr, part.sites);
-        if (conditions) fairnessConditions.push(...conditions);
-        else fairnessFormulas.push(translator.formula(part.expr, part.sites));
-      } catch (error) {
-        fairnessUsable = false;
-        diagnostics.push(temporalDiagnostic(error, part.expr.span));
-      }
+  for (const part of fairnessParts) {
+    try {
+      const conditions = translator.fairness(part.expr, part.sites);
+      if (conditions) fairnessConditions.push(...conditions);
+      else fairnessFormulas.push(translator.formula(part.expr, part.sites));
+    } catch (error) {
+      fairnessUsable = false;
+      if (temporalProperties.length > 0) diagnostics.push(temporalDiagnostic(error, part.expr.span));
     }
-    for (const p of fairnessUsable ? temporalProperties : []) {
-      try {
-        const formulas = p.parts.map((part) => translator.formula(part.expr, part.sites));
-        livenessProperties.push({
-          name: p.name,
-          span: p.span,
-          formula: formulas.reduce((left, right) => ({ kind: 'and', left, right })),
-        });
-      } catch (error) {
-        diagnostics.push(temporalDiagnostic(error, p.span));
-      }
+  }
+  for (const p of fairnessUsable ? temporalProperties : []) {
+    try {
+      const formulas = p.parts.map((part) => translator.formula(part.expr, part.sites));
+      livenessProperties.push({
+        name: p.name,
+        span: p.span,
+        formula: formulas.reduce((left, right) => ({ kind: 'and', left, right })),
+      });
+    } catch (error) {
+      diagnostics.push(temporalDiagnostic(error, p.span));
     }
   }
 
@@ -678,6 +677,7 @@ export function buildModel(
       properties: livenessProperties,
       fairness: fairnessConditions,
       fairnessFormulas,
+      fairnessComplete: fairnessUsable,
     },
     alias,
     postconditions,

@@ -41,6 +41,8 @@ export interface Liveness {
   readonly properties: readonly LivenessProperty[];
   readonly fairness: readonly FairnessCondition[];
   readonly fairnessFormulas: readonly TlaFormula[];
+  /** False when some fairness conjunct could not be translated (then verdicts under fairness are not given). */
+  readonly fairnessComplete: boolean;
 }
 
 /** A PROPERTY the safety checker cannot decide (liveness and other temporal formulas). */
