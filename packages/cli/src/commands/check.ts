@@ -147,6 +147,7 @@ export class CheckCommand {
     const heapLimit = getHeapStatistics().heap_size_limit;
     this.session = new CheckSession(prepared.model, prepared.moduleOf, this.reporter, {
       formulas: prepared.formulas,
+      explain: args.net.explain,
       mode: this.mode,
       noDeadlock: c.noDeadlock,
       depth: c.depth,
