@@ -146,6 +146,17 @@ console.log(`temporal benchmark, ${fmt(N)} states (node ${process.version})`);
       'graph',
       { graph: g, formula: 'G(p -> F !p)', atoms, stutterEverywhere: true },
     ],
+    [
+      'G(p -> F !p)  (violated, first)',
+      'graph',
+      { graph: g, formula: 'G(p -> F !p)', atoms, stutterEverywhere: true, shortestLasso: false },
+    ],
+    ['F G p, WF  (violated)', 'graph', { graph: g, formula: 'F G p', atoms, fairness }],
+    [
+      'F G p, WF  (violated, first)',
+      'graph',
+      { graph: g, formula: 'F G p', atoms, fairness, shortestLasso: false },
+    ],
   ];
   console.log(
     '  formula                          system       seconds   product states   transitions   product states/s   verdict',
@@ -155,8 +166,11 @@ console.log(`temporal benchmark, ${fmt(N)} states (node ${process.version})`);
     const v = r.value;
     const stats = v.kind === 'error' ? undefined : v.stats;
     const states = stats?.productStates ?? 0;
+    // Violated: the lasso's prefix and cycle lengths. "first" rows skip the shortest-lasso pass.
+    const lasso =
+      v.kind === 'violated' ? ` (prefix ${v.lasso.prefix.length}, cycle ${v.lasso.cycle.length})` : '';
     console.log(
-      `  ${text.padEnd(32)} ${how.padEnd(10)} ${r.seconds.toFixed(3).padStart(9)}   ${fmt(states).padStart(14)}   ${fmt(stats?.productTransitions ?? 0).padStart(11)}   ${fmt(states / r.seconds).padStart(16)}   ${v.kind}`,
+      `  ${text.padEnd(32)} ${how.padEnd(10)} ${r.seconds.toFixed(3).padStart(9)}   ${fmt(states).padStart(14)}   ${fmt(stats?.productTransitions ?? 0).padStart(11)}   ${fmt(states / r.seconds).padStart(16)}   ${v.kind}${lasso}`,
     );
   }
 }

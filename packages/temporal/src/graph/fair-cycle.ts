@@ -117,8 +117,11 @@ export interface LocalPath {
 /**
  * A short cycle from `start` back to `start` inside `members` (a fair accepting component from
  * `fairComponents`) that passes an edge of every acceptance set and meets every fairness
- * constraint: greedily the nearest unmet requirement by breadth-first search, then the shortest
- * way back.
+ * constraint: a self-loop at `start` if one meets everything; otherwise greedily the nearest
+ * unmet requirement by breadth-first search, then the shortest way back. With `closing` (a path
+ * inside `members` ending in `start`, its last edge entering `start`), the cycle ends with it:
+ * the way back leads to its first state (callers use it to end the cycle with the steps
+ * that precede `start` in a lasso's prefix, which tidying then folds into the cycle).
  */
 export function fairCycle(
   g: LocalGraph,
@@ -126,6 +129,7 @@ export function fairCycle(
   start: number,
   allAcc: number,
   fairness: LocalFairness,
+  closing?: LocalPath,
 ): LocalPath {
   const { n, offsets, targets } = g;
   const inC = new Uint8Array(n);
@@ -179,6 +183,16 @@ export function fairCycle(
       }
     }
   };
+  if (!closing || closing.edges.length === 0) {
+    // A one-step cycle is as short as a cycle gets: a self-loop at `start` that meets everything.
+    for (let e = offsets[start]; e < offsets[start + 1]; e++) {
+      if (targets[e] !== start) continue;
+      const acc = g.acc ? g.acc[e] : 0;
+      if ((acc & allAcc) >>> 0 !== allAcc >>> 0) continue;
+      const meets = (c: LocalConstraint): boolean => !c.enabled[start] || c.taken[e] === 1;
+      if (fairness.weak.every(meets) && fairness.strong.every(meets)) return { states: [start], edges: [e] };
+    }
+  }
   const states: number[] = [];
   const edges: number[] = [];
   const parentEdge = new Int32Array(n);
@@ -188,6 +202,14 @@ export function fairCycle(
   const queue = new Int32Array(n);
   let cur = start;
   markState(start);
+  const hasTail = closing !== undefined && closing.edges.length > 0;
+  const tailStart = hasTail ? closing.states[0] : start;
+  if (hasTail) {
+    for (let i = 0; i < closing.edges.length; i++) {
+      markState(closing.states[i]);
+      markEdge(closing.edges[i]);
+    }
+  }
 
   // Breadth-first from `cur`; stops at the first state or edge `accept` takes. Appends the walk.
   const walk = (acceptState: (s: number) => boolean, acceptEdge: (e: number) => boolean): boolean => {
@@ -251,7 +273,17 @@ export function fairCycle(
     );
     if (!progressed) break; // cannot happen for a component fairComponents returned
   }
-  if (cur !== start || edges.length === 0) {
+  if (hasTail) {
+    if (cur !== tailStart)
+      walk(
+        (s) => s === tailStart,
+        () => false,
+      );
+    for (let i = 0; i < closing!.edges.length; i++) {
+      states.push(closing!.states[i]);
+      edges.push(closing!.edges[i]);
+    }
+  } else if (cur !== start || edges.length === 0) {
     walk(
       () => false,
       (e) => targets[e] === start,

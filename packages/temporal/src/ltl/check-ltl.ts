@@ -1,16 +1,13 @@
 import { type Diagnostic, makeDiagnostic } from '@modelcheck/core';
-import { normaliseLasso } from '../ctl/ctl-graph.js';
 import { TemporalCodes } from '../diagnostic-codes.js';
 import type { Formula } from '../formula/ast.js';
 import { classifyFormula } from '../formula/classify.js';
 import type { ParseOptions } from '../formula/parser.js';
 import type { DeadlockMode, KripkeGraph, StateSpace } from '../graph/kripke.js';
-import { STUTTER_EDGE } from '../graph/kripke.js';
 import {
   type AtomBindings,
   type FairnessConstraint,
   type FormulaInput,
-  type LassoStep,
   type LimitOptions,
   parseInput,
   resolveAtoms,
@@ -19,7 +16,7 @@ import {
   type TemporalStopReason,
 } from '../model.js';
 import { ALIVE_ATOM, encodeFiniteTraces } from './finite.js';
-import { compileGba, END_STATE, type ProductResult, productEmptiness } from './product.js';
+import { compileGba, type ProductResult, productEmptiness, toLasso } from './product.js';
 import { type Gba, TranslationLimitError, translateLtl } from './translate.js';
 
 export interface LtlCheckOptions extends LimitOptions {
@@ -39,9 +36,17 @@ export interface LtlCheckOptions extends LimitOptions {
   readonly stutterEverywhere?: boolean;
   /**
    * With fairness and a `holds` verdict, check whether any fair behaviour exists at all and warn
-   * (LTL301) if none: a second product exploration (default true).
+   * (LTL301) if none (default true). Paid only then: one more exploration of the system (the
+   * product with the one-state automaton of `true`, verdict only, no counterexample).
    */
   readonly vacuityCheck?: boolean;
+  /**
+   * When violated, return a counterexample with a shortest prefix (default true): a second pass
+   * explores the whole reachable product (as a check that holds does) and takes the nearest
+   * accepting component. False: the lasso of the first accepting component found (short, not
+   * shortest), without the second pass.
+   */
+  readonly shortestLasso?: boolean;
   /** Stop with `{ kind: 'stopped', reason: 'state-limit' }` past this many product states. */
   readonly maxStates?: number;
   readonly parse?: ParseOptions;
@@ -180,7 +185,11 @@ export function checkLtl(options: LtlCheckOptions): LtlResult {
     shouldStop: options.shouldStop,
     maxStates: options.maxStates,
   };
-  const result: ProductResult = productEmptiness({ ...common, automaton: compileGba(gba) });
+  const result: ProductResult = productEmptiness({
+    ...common,
+    automaton: compileGba(gba),
+    counterexample: options.shortestLasso === false ? 'first' : 'shortest',
+  });
   const stats: LtlStats = {
     ...result.stats,
     automatonStates: gba.stateCount,
@@ -188,13 +197,19 @@ export function checkLtl(options: LtlCheckOptions): LtlResult {
     seconds: (performance.now() - started) / 1000,
   };
   if (result.kind === 'stopped') return { kind: 'stopped', reason: result.reason, stats };
+  if (result.kind === 'nonempty') throw new Error('internal: a product without its counterexample');
   if (result.kind === 'lasso') {
     return { kind: 'violated', lasso: toLasso(result.prefix, result.cycle), stats, warnings: [] };
   }
   const warnings: Diagnostic[] = [];
   if (fairness.length > 0 && options.vacuityCheck !== false) {
     // Vacuity: is there any fair behaviour at all? (The product with the automaton of `true`.)
-    const any = productEmptiness({ ...common, automaton: compileGba(trueAutomaton()) });
+    // Only the verdict matters here: no counterexample.
+    const any = productEmptiness({
+      ...common,
+      automaton: compileGba(trueAutomaton()),
+      counterexample: 'none',
+    });
     if (any.kind === 'empty') {
       warnings.push(
         makeDiagnostic(
@@ -225,14 +240,4 @@ function trueAutomaton(): Gba {
     transitions: [{ from: 0, to: 0, guard: [{ pos: 0, neg: 0 }], acc: 0 }],
     stateLabels: ['true'],
   };
-}
-
-function toLasso(prefix: LassoStep[], cycle: LassoStep[]): TemporalLasso {
-  if (cycle.length > 0 && cycle.every((s) => s.state === END_STATE)) {
-    // A finite maximal path: the last real state's step leads to END.
-    const steps = prefix.filter((s) => s.state !== END_STATE).map((s) => ({ ...s }));
-    steps[steps.length - 1] = { state: steps[steps.length - 1].state, edge: STUTTER_EDGE };
-    return { prefix: steps, cycle: [], finite: true };
-  }
-  return normaliseLasso(prefix, cycle);
 }

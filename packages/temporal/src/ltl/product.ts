@@ -1,6 +1,13 @@
-import { fairComponents, fairCycle, type LocalFairness, NO_FAIRNESS } from '../graph/fair-cycle.js';
+import { normaliseLasso } from '../ctl/ctl-graph.js';
+import {
+  fairComponents,
+  fairCycle,
+  type LocalFairness,
+  type LocalPath,
+  NO_FAIRNESS,
+} from '../graph/fair-cycle.js';
 import { type DeadlockMode, type KripkeGraph, STUTTER_EDGE, type StateSpace } from '../graph/kripke.js';
-import type { FairnessConstraint, LassoStep, TemporalStopReason } from '../model.js';
+import type { FairnessConstraint, LassoStep, TemporalLasso, TemporalStopReason } from '../model.js';
 import type { Gba } from './translate.js';
 
 /** A TGBA in flat typed arrays for the product's inner loop. */
@@ -69,6 +76,12 @@ export interface ProductOptions {
   readonly fairness: readonly FairnessConstraint[];
   readonly shouldStop?: () => boolean;
   readonly maxStates?: number;
+  /**
+   * The counterexample when the product is not empty. `shortest` (default): a second pass explores
+   * the whole reachable product for a lasso with a shortest prefix; `first`: the lasso of the
+   * first accepting component found; `none`: no lasso, only the verdict (`nonempty`).
+   */
+  readonly counterexample?: 'shortest' | 'first' | 'none';
 }
 
 export interface ProductStats {
@@ -84,6 +97,7 @@ export type ProductResult =
       readonly cycle: LassoStep[];
       readonly stats: ProductStats;
     }
+  | { readonly kind: 'nonempty'; readonly stats: ProductStats }
   | { readonly kind: 'stopped'; readonly reason: TemporalStopReason; readonly stats: ProductStats };
 
 class Grow {
@@ -107,8 +121,11 @@ class Grow {
  * Couvreur's SCC-based algorithm (Tarjan with a stack of roots carrying the acceptance marks
  * seen in each partial SCC), iterative, typed arrays throughout. Without fairness it stops as
  * soon as a partial SCC has every mark. With fairness, each completed SCC with every mark is
- * checked by `fairComponents` (Streett refinement for strong fairness). The counterexample: a
- * breadth-first path from an initial state to the accepting SCC, then a short cycle in it
+ * checked by `fairComponents` (Streett refinement for strong fairness). The counterexample
+ * (`counterexample: 'shortest'`, the default): a second pass, only once a violation is known,
+ * explores the whole reachable product (recording its edges) for every fair accepting piece, and
+ * `shortestCounterexample` takes a lasso with a shortest prefix (see there). `first`: a
+ * breadth-first path from an initial state to the component found, then a short cycle in it
  * through every acceptance set and fairness requirement.
  */
 export function productEmptiness(o: ProductOptions): ProductResult {
@@ -245,6 +262,8 @@ export function productEmptiness(o: ProductOptions): ProductResult {
   };
 
   // ---- Couvreur's emptiness check -----------------------------------------------------------
+  // num[v]: 0 not yet visited in this pass, > 0 live (its depth-first number), DONE once its SCC is complete.
+  const DONE = -1;
   const callV = new Grow();
   const callCur = new Grow();
   const callStart = new Grow();
@@ -255,7 +274,12 @@ export function productEmptiness(o: ProductOptions): ProductResult {
   const rootLive = new Grow();
   const live = new Grow();
   let counter = 0;
+  let ticks = 0;
+  /** Product states below this id had their transitions counted by an earlier pass. */
+  let countedBelow = 0;
   let stopped: TemporalStopReason | undefined;
+  // The full pass records every product edge (source, target, system edge) for the reverse graph.
+  let rec = new Grow(16); // (source, target, system edge) triples
 
   const push = (v: number, la: number): void => {
     num[v] = ++counter;
@@ -275,7 +299,7 @@ export function productEmptiness(o: ProductOptions): ProductResult {
     live.a[live.length++] = v;
     const start = pend.length;
     generate(pS[v], pQ[v]);
-    transitions += (pend.length - start) >> 2;
+    if (v >= countedBelow) transitions += (pend.length - start) >> 2;
     callV.ensure(1);
     callCur.ensure(1);
     callStart.ensure(1);
@@ -284,90 +308,147 @@ export function productEmptiness(o: ProductOptions): ProductResult {
     callStart.a[callStart.length++] = start;
   };
 
-  let found: Int32Array | undefined;
-  const stats = (): ProductStats => ({ productStates: count, productTransitions: transitions });
-
-  const seenInitial = new Set<number>();
-  outer: for (let i = 0; i < o.initial.length; i++) {
-    if (aut.initial < 0) break;
-    const s0 = o.initial[i];
-    if (seenInitial.has(s0)) continue;
-    seenInitial.add(s0);
-    const v0 = findOrAdd(s0, aut.initial);
-    if (!inserted) continue;
-    push(v0, 0);
-    while (callV.length > 0) {
-      const top = callV.length - 1;
-      const v = callV.a[top];
-      const cur = callCur.a[top];
-      // pend entries of v run from callStart to the start of the next frame (or pend.length).
-      const end = top + 1 < callV.length ? callStart.a[top + 1] : pend.length;
-      if (cur < end) {
-        callCur.a[top] = cur + 4;
-        const P = pend.a;
-        const w = findOrAdd(P[cur], P[cur + 1]);
-        const a = P[cur + 3];
-        if (inserted) {
-          if (count > maxStates) {
-            stopped = 'state-limit';
-            break outer;
+  /**
+   * One depth-first pass over the product from the initial states. `full: false` (the emptiness
+   * check) returns the first accepting (fair) component found, as soon as it is known. `full: true`
+   * explores the whole reachable product and hands every accepting (fair) piece to `onPiece`
+   * (a view, valid during the call).
+   * Sets `stopped` when cancelled or past `maxStates`.
+   */
+  const search = (full: boolean, onPiece?: (piece: Int32Array) => void): Int32Array | undefined => {
+    const seenInitial = new Set<number>();
+    for (let i = 0; i < o.initial.length; i++) {
+      if (aut.initial < 0) break;
+      const s0 = o.initial[i];
+      if (seenInitial.has(s0)) continue;
+      seenInitial.add(s0);
+      const v0 = findOrAdd(s0, aut.initial);
+      if (num[v0] !== 0) continue;
+      push(v0, 0);
+      while (callV.length > 0) {
+        const top = callV.length - 1;
+        const v = callV.a[top];
+        const cur = callCur.a[top];
+        // pend entries of v run from callStart to the start of the next frame (or pend.length).
+        const end = top + 1 < callV.length ? callStart.a[top + 1] : pend.length;
+        if (cur < end) {
+          callCur.a[top] = cur + 4;
+          const P = pend.a;
+          const w = findOrAdd(P[cur], P[cur + 1]);
+          if (full) {
+            if (rec.length + 3 > rec.a.length) rec.ensure(3);
+            const R = rec.a;
+            const k = rec.length;
+            R[k] = v;
+            R[k + 1] = w;
+            R[k + 2] = P[cur + 2];
+            rec.length = k + 3;
           }
-          if ((count & 0xfff) === 0 && o.shouldStop?.()) {
-            stopped = 'cancelled';
-            break outer;
+          const a = P[cur + 3];
+          const nw = num[w];
+          if (nw === 0) {
+            if (inserted && count > maxStates) {
+              stopped = 'state-limit';
+              return undefined;
+            }
+            if ((++ticks & 0xfff) === 0 && o.shouldStop?.()) {
+              stopped = 'cancelled';
+              return undefined;
+            }
+            push(w, a);
+            continue;
           }
-          push(w, a);
+          if (nw === DONE) continue;
+          // w is live: everything above w's root joins one SCC.
+          let acc = a;
+          let r = rootNum.length - 1;
+          while (nw < rootNum.a[r]) {
+            acc |= rootAcc.a[r] | rootLa.a[r];
+            r--;
+          }
+          rootNum.length = rootAcc.length = rootLa.length = rootCyc.length = rootLive.length = r + 1;
+          rootAcc.a[r] |= acc;
+          rootCyc.a[r] = 1;
+          if (!full && !fair && (rootAcc.a[r] & all) === all) return live.a.slice(rootLive.a[r], live.length);
           continue;
         }
-        if (num[w] === 0) continue;
-        // w is live: everything above w's root joins one SCC.
-        let acc = a;
-        let r = rootNum.length - 1;
-        while (num[w] < rootNum.a[r]) {
-          acc |= rootAcc.a[r] | rootLa.a[r];
-          r--;
-        }
-        rootNum.length = rootAcc.length = rootLa.length = rootCyc.length = rootLive.length = r + 1;
-        rootAcc.a[r] |= acc;
-        rootCyc.a[r] = 1;
-        if (!fair && (rootAcc.a[r] & all) === all) {
-          found = live.a.slice(rootLive.a[r], live.length);
-          break outer;
-        }
-        continue;
-      }
-      // v is done.
-      callV.length = callCur.length = callStart.length = top;
-      pend.length = callStart.a[top];
-      const r = rootNum.length - 1;
-      if (rootNum.a[r] === num[v]) {
-        const from = rootLive.a[r];
-        if (fair && rootCyc.a[r] === 1 && (rootAcc.a[r] & all) === all) {
-          const comp = live.a.slice(from, live.length);
-          const piece = fairPiece(comp);
-          if (piece) {
-            found = piece;
-            break outer;
+        // v is done.
+        callV.length = callCur.length = callStart.length = top;
+        pend.length = callStart.a[top];
+        const r = rootNum.length - 1;
+        if (rootNum.a[r] === num[v]) {
+          const from = rootLive.a[r];
+          if (rootCyc.a[r] === 1 && (rootAcc.a[r] & all) === all) {
+            const comp = live.a.slice(from, live.length);
+            if (full) {
+              if (!fair) onPiece!(live.a.subarray(from, live.length));
+              else for (const piece of fairPieces(live.a.slice(from, live.length), false)) onPiece!(piece);
+            } else if (fair) {
+              const piece = fairPieces(comp, true)[0];
+              if (piece) return piece;
+            }
           }
+          for (let k = from; k < live.length; k++) num[live.a[k]] = DONE;
+          live.length = from;
+          rootNum.length = rootAcc.length = rootLa.length = rootCyc.length = rootLive.length = r;
         }
-        for (let k = from; k < live.length; k++) num[live.a[k]] = 0;
-        live.length = from;
-        rootNum.length = rootAcc.length = rootLa.length = rootCyc.length = rootLive.length = r;
       }
     }
-  }
+    return undefined;
+  };
+
+  let localIndex = new Int32Array(0);
+  const stats = (): ProductStats => ({ productStates: count, productTransitions: transitions });
+  const found = search(false);
   if (stopped) return { kind: 'stopped', reason: stopped, stats: stats() };
   if (!found) return { kind: 'empty', stats: stats() };
+  const wanted = o.counterexample ?? 'shortest';
+  if (wanted === 'none') return { kind: 'nonempty', stats: stats() };
+  if (wanted === 'shortest') {
+    // Second pass, only now that a violation is known: every accepting (fair) piece of the whole
+    // reachable product, then the nearest one. Cancelled or past the limit: the first lasso.
+    // Every piece, flat: piece i is pieceMembers[pieceStart[i] .. pieceStart[i + 1]).
+    const pieceMembers = new Grow();
+    const pieceStart = new Grow(64);
+    pieceStart.a[pieceStart.length++] = 0;
+    callV.length = callCur.length = callStart.length = pend.length = live.length = 0;
+    rootNum.length = rootAcc.length = rootLa.length = rootCyc.length = rootLive.length = 0;
+    num.fill(0, 0, count);
+    counter = 0;
+    countedBelow = count;
+    search(true, (piece) => {
+      pieceMembers.ensure(piece.length);
+      pieceMembers.a.set(piece, pieceMembers.length);
+      pieceMembers.length += piece.length;
+      pieceStart.ensure(1);
+      pieceStart.a[pieceStart.length++] = pieceMembers.length;
+    });
+    if (!stopped && pieceStart.length > 1) {
+      const rev = reverseProduct();
+      const pieces = {
+        n: pieceStart.length - 1,
+        start: pieceStart.a.subarray(0, pieceStart.length),
+        members: pieceMembers.a.subarray(0, pieceMembers.length),
+      };
+      return { ...shortestCounterexample(pieces, rev), stats: stats() };
+    }
+    rec = new Grow(16);
+    callV.length = callCur.length = callStart.length = pend.length = live.length = 0;
+    stopped = undefined;
+  }
   return { ...counterexample(found), stats: stats() };
 
   // ---- local graphs of components, fairness, counterexamples ------------------------------
 
   function localGraph(members: Int32Array) {
-    // Product id -> local index, in a typed array sized to the table (reset before returning).
-    const index = new Int32Array(count).fill(-1);
-    members.forEach((v, i) => {
-      index[v] = i;
-    });
+    // Product id -> local index, in one typed array sized to the table (reset before returning:
+    // a full pass builds a local graph per accepting component).
+    if (localIndex.length < count) {
+      const grown = new Int32Array(Math.max(count, localIndex.length * 2)).fill(-1);
+      localIndex = grown;
+    }
+    const index = localIndex;
+    for (let i = 0; i < members.length; i++) index[members[i]] = i;
     const offsets = new Int32Array(members.length + 1);
     let cap = Math.max(16, members.length * 2);
     let targets = new Int32Array(cap);
@@ -407,11 +488,11 @@ export function productEmptiness(o: ProductOptions): ProductResult {
       offsets[i + 1] = m;
     }
     pend.length = base;
+    for (let i = 0; i < members.length; i++) index[members[i]] = -1;
     return {
       local: { n: members.length, offsets, targets: targets.subarray(0, m), acc: acc.subarray(0, m) },
       sysEdge: sysEdge.subarray(0, m),
       from: from.subarray(0, m),
-      index,
     };
   }
 
@@ -438,13 +519,13 @@ export function productEmptiness(o: ProductOptions): ProductResult {
     };
   }
 
-  function fairPiece(comp: Int32Array): Int32Array | undefined {
-    const lg = localGraph(comp);
+  /** The fair accepting pieces of an accepting SCC (all of it without fairness). */
+  function fairPieces(comp: Int32Array, firstOnly: boolean): Int32Array[] {
     // A finite maximal path (the END loop) is fair by definition: fairness constrains infinite behaviours.
-    if (comp.length === 1 && pS[comp[0]] === END_STATE) return comp;
-    const pieces = fairComponents(lg.local, all >>> 0, localFairness(comp, lg), true, undefined, true);
-    if (pieces.length === 0) return undefined;
-    return Int32Array.from(pieces[0], (i) => comp[i]);
+    if (comp.length === 1 && pS[comp[0]] === END_STATE) return [comp];
+    const lg = localGraph(comp);
+    const pieces = fairComponents(lg.local, all >>> 0, localFairness(comp, lg), firstOnly, undefined, true);
+    return pieces.map((p) => Int32Array.from(p, (i) => comp[i]));
   }
 
   function counterexample(component: Int32Array): { kind: 'lasso'; prefix: LassoStep[]; cycle: LassoStep[] } {
@@ -503,11 +584,306 @@ export function productEmptiness(o: ProductOptions): ProductResult {
     prefix.reverse();
     const lg = localGraph(component);
     const members = Array.from({ length: component.length }, (_, i) => i);
-    const cyc = fairCycle(lg.local, members, lg.index[entry], all >>> 0, localFairness(component, lg));
+    const cyc = fairCycle(
+      lg.local,
+      members,
+      component.indexOf(entry),
+      all >>> 0,
+      localFairness(component, lg),
+    );
     const cycle: LassoStep[] = cyc.states.map((ls, i) => ({
       state: pS[component[ls]],
       edge: lg.sysEdge[cyc.edges[i]],
     }));
     return { kind: 'lasso', prefix, cycle };
   }
+
+  /** The recorded product edges by target: the sources and system edges into `v` are at `off[v] .. off[v + 1]`. */
+  function reverseProduct(): { off: Int32Array; from: Int32Array; sys: Int32Array } {
+    const R = rec.a;
+    const m = rec.length / 3;
+    const off = new Int32Array(count + 1);
+    for (let i = 0; i < m; i++) off[R[3 * i + 1] + 1]++;
+    for (let v = 0; v < count; v++) off[v + 1] += off[v];
+    const fill = off.slice(0, count);
+    const from = new Int32Array(m);
+    const sys = new Int32Array(m);
+    for (let i = 0; i < m; i++) {
+      const k = fill[R[3 * i + 1]]++;
+      from[k] = R[3 * i];
+      sys[k] = R[3 * i + 2];
+    }
+    rec = new Grow(16);
+    return { off, from, sys };
+  }
+
+  /**
+   * The counterexample with a shortest prefix, given every fair accepting piece of the reachable
+   * product (every state of a piece lies on a fair accepting cycle, and every fair accepting cycle
+   * lies in a piece) and the product's reverse edges.
+   *
+   * A lasso's prefix, once tidied, is shorter than its way into the piece when the cycle ends
+   * with the steps that lead into it: the system lasso `u v^ω` may need several turns of `v`
+   * before the automaton settles in a piece. So the shortest prefix is the smaller of (1) the
+   * breadth-first depth of the nearest piece state and (2) the least depth of a state `y` paired
+   * with a piece state `w` of the same system state from which two product paths with the same
+   * system steps lead to one state `x` (the `w` path inside the piece): the lasso is then the way
+   * to `y`, the steps to `x`, and a cycle from `x` through the piece that ends with the `w` path,
+   * which tidying folds back to `y`. Pairs are searched backwards from the diagonal (within a
+   * budget of a few times the product size; past it, the best found so far). Then, at equal
+   * prefix length, the shorter lasso: one-step cycles (a stuttering state, a self-loop) where they
+   * meet every requirement, else greedy cycles through the piece.
+   */
+  function shortestCounterexample(
+    pieces: { n: number; start: Int32Array; members: Int32Array },
+    rev: { off: Int32Array; from: Int32Array; sys: Int32Array },
+  ): { kind: 'lasso'; prefix: LassoStep[]; cycle: LassoStep[] } {
+    const pieceOf = new Int32Array(count).fill(-1);
+    const pieceAt = (i: number): Int32Array => pieces.members.subarray(pieces.start[i], pieces.start[i + 1]);
+    for (let i = 0; i < pieces.n; i++)
+      for (let k = pieces.start[i]; k < pieces.start[i + 1]; k++) pieceOf[pieces.members[k]] = i;
+    // (1) Breadth-first from the initial product states up to the first layer that meets a piece.
+    const parent = new Int32Array(count).fill(-2);
+    const parentEdge = new Int32Array(count);
+    const depth = new Int32Array(count).fill(-1);
+    const queue = new Int32Array(count);
+    let tail = 0;
+    for (let i = 0; i < o.initial.length; i++) {
+      const v = find(o.initial[i], aut.initial);
+      if (v >= 0 && parent[v] === -2) {
+        parent[v] = -1;
+        depth[v] = 0;
+        queue[tail++] = v;
+      }
+    }
+    const candidates: number[] = [];
+    const base = pend.length;
+    let head = 0;
+    while (head < tail) {
+      const layerEnd = tail;
+      for (let i = head; i < layerEnd; i++) if (pieceOf[queue[i]] >= 0) candidates.push(queue[i]);
+      if (candidates.length > 0) break;
+      for (; head < layerEnd; head++) {
+        const v = queue[head];
+        pend.length = base;
+        generate(pS[v], pQ[v]);
+        for (let p = base; p < pend.length; p += 4) {
+          const w = find(pend.a[p], pend.a[p + 1]);
+          if (w < 0 || parent[w] !== -2) continue;
+          parent[w] = v;
+          parentEdge[w] = pend.a[p + 2];
+          depth[w] = depth[v] + 1;
+          queue[tail++] = w;
+        }
+      }
+    }
+    pend.length = base;
+    const prefixTo = (x: number): LassoStep[] => {
+      const steps: LassoStep[] = [];
+      for (let w = x; parent[w] >= 0; w = parent[w])
+        steps.push({ state: pS[parent[w]], edge: parentEdge[w] });
+      return steps.reverse();
+    };
+    let best: { prefix: LassoStep[]; cycle: LassoStep[]; loop: number; total: number } | undefined;
+    const consider = (prefix: LassoStep[], cycle: LassoStep[]): void => {
+      const l = toLasso(prefix, cycle);
+      const loop = l.prefix.length;
+      const total = l.prefix.length + l.cycle.length;
+      if (!best || loop < best.loop || (loop === best.loop && total < best.total))
+        best = { prefix, cycle, loop, total };
+    };
+    type PieceGraph = {
+      lg: ReturnType<typeof localGraph>;
+      fairness: LocalFairness;
+      members: number[];
+      /** Product id -> local index (only for members). */
+      localOf: (v: number) => number;
+    };
+    const graphs = new Map<number, PieceGraph>();
+    let work = 0;
+    const pieceGraph = (pi: number): PieceGraph => {
+      let pg = graphs.get(pi);
+      if (!pg) {
+        const piece = pieceAt(pi);
+        const lg = localGraph(piece);
+        // A dense index for large pieces (few of them fit in the work budget), a map for small ones.
+        let localOf: (v: number) => number;
+        if (piece.length * 8 > count) {
+          const dense = new Int32Array(count);
+          for (let k = 0; k < piece.length; k++) dense[piece[k]] = k;
+          localOf = (v) => dense[v];
+        } else {
+          const map = new Map<number, number>();
+          for (let k = 0; k < piece.length; k++) map.set(piece[k], k);
+          localOf = (v) => map.get(v)!;
+        }
+        pg = {
+          lg,
+          fairness: localFairness(piece, lg),
+          members: Array.from({ length: piece.length }, (_, i) => i),
+          localOf,
+        };
+        graphs.set(pi, pg);
+        work += lg.local.targets.length;
+      }
+      return pg;
+    };
+    const cycleSteps = (piece: Int32Array, lg: ReturnType<typeof localGraph>, cyc: LocalPath): LassoStep[] =>
+      cyc.states.map((ls, i) => ({ state: pS[piece[ls]], edge: lg.sysEdge[cyc.edges[i]] }));
+    for (let ci = 0; ci < candidates.length; ci++) {
+      if (best && (ci >= 64 || work > 2 * count + 1024)) break;
+      const x = candidates[ci];
+      const e1 = oneStepCycle(x);
+      if (e1 !== undefined) {
+        consider(prefixTo(x), [{ state: pS[x], edge: e1 }]);
+        continue;
+      }
+      const piece = pieceAt(pieceOf[x]);
+      const { lg, fairness, members, localOf } = pieceGraph(pieceOf[x]);
+      const cyc = fairCycle(lg.local, members, localOf(x), all >>> 0, fairness);
+      work += 4 * piece.length;
+      consider(prefixTo(x), cycleSteps(piece, lg, cyc));
+    }
+    if (!best) throw new Error('internal: no counterexample from a nearest piece');
+
+    // (2) Pairs (y, w), searched backwards from the diagonal.
+    const pairY = new Grow();
+    const pairW = new Grow();
+    const pairNext = new Grow(); // index of the next pair, or -1 - x for the diagonal (x, x)
+    const pairSys = new Grow();
+    const pairIndex = new Map<number, number>();
+    const budget = 4 * count + 4096;
+    let ops = 0;
+    let bestPairs: number[] = [];
+    let bestDepth = best.loop;
+    const pairLen = new Grow(); // steps from the pair to the diagonal
+    // Other ways from a pair to the diagonal, as short as the first (a few), for shorter cycles.
+    const alternatives = new Map<number, [number, number][]>();
+    const addPair = (y: number, w: number, next: number, sys: number): void => {
+      const key = y * count + w;
+      const len = next < 0 ? 1 : pairLen.a[next] + 1;
+      const known = pairIndex.get(key);
+      if (known !== undefined) {
+        if (pairLen.a[known] === len) {
+          const alt = alternatives.get(known) ?? [];
+          if (alt.length < 3) alternatives.set(known, [...alt, [next, sys]]);
+        }
+        return;
+      }
+      const i = pairY.length;
+      pairLen.ensure(1);
+      pairLen.a[pairLen.length++] = len;
+      pairIndex.set(key, i);
+      pairY.ensure(1);
+      pairW.ensure(1);
+      pairNext.ensure(1);
+      pairSys.ensure(1);
+      pairY.a[pairY.length++] = y;
+      pairW.a[pairW.length++] = w;
+      pairNext.a[pairNext.length++] = next;
+      pairSys.a[pairSys.length++] = sys;
+      const d = depth[y];
+      if (d >= 0 && d < bestDepth) {
+        bestDepth = d;
+        bestPairs = [i];
+      } else if (d >= 0 && d === bestDepth && bestPairs.length < 4) bestPairs.push(i);
+    };
+    /** Pairs of distinct sources of edges into `y` and into `w` with the same system state and edge, the second in `w`'s piece. */
+    const predecessors = (y: number, w: number, next: number): void => {
+      const pw = pieceOf[w];
+      for (let i = rev.off[y]; i < rev.off[y + 1]; i++) {
+        const y2 = rev.from[i];
+        const e = rev.sys[i];
+        for (let j = rev.off[w]; j < rev.off[w + 1]; j++) {
+          ops++;
+          const w2 = rev.from[j];
+          if (w2 === y2 || rev.sys[j] !== e || pieceOf[w2] !== pw || pS[w2] !== pS[y2]) continue;
+          addPair(y2, w2, next, e);
+        }
+      }
+    };
+    if (best.loop > 0) {
+      seeding: for (let pi = 0; pi < pieces.n; pi++) {
+        const piece = pieceAt(pi);
+        for (let k = 0; k < piece.length; k++) {
+          predecessors(piece[k], piece[k], -1 - piece[k]);
+          if (ops > budget || pairIndex.size > budget || (bestDepth === 0 && bestPairs.length >= 4))
+            break seeding;
+        }
+      }
+      for (let i = 0; i < pairY.length && ops <= budget && pairIndex.size <= budget && bestDepth > 0; i++) {
+        predecessors(pairY.a[i], pairW.a[i], i);
+      }
+    }
+    for (const p of bestPairs) {
+      for (const [next0, sys0] of [[pairNext.a[p], pairSys.a[p]], ...(alternatives.get(p) ?? [])]) {
+        // The y path and the w path, step by step, to the common state x.
+        const ySteps: LassoStep[] = [];
+        const wPath: number[] = [];
+        const wSys: number[] = [];
+        let q = p;
+        let next = next0;
+        let sys = sys0;
+        let x = -1;
+        for (;;) {
+          ySteps.push({ state: pS[pairY.a[q]], edge: sys });
+          wPath.push(pairW.a[q]);
+          wSys.push(sys);
+          if (next < 0) {
+            x = -1 - next;
+            break;
+          }
+          q = next;
+          next = pairNext.a[q];
+          sys = pairSys.a[q];
+        }
+        const pi = pieceOf[x];
+        const piece = pieceAt(pi);
+        const { lg, fairness, members, localOf } = pieceGraph(pi);
+        wPath.push(x);
+        const closing: LocalPath = { states: [], edges: [] };
+        for (let k = 0; k + 1 < wPath.length; k++) {
+          const a = localOf(wPath[k]);
+          const b = localOf(wPath[k + 1]);
+          let edge = -1;
+          for (let e = lg.local.offsets[a]; e < lg.local.offsets[a + 1] && edge < 0; e++)
+            if (lg.local.targets[e] === b && lg.sysEdge[e] === wSys[k]) edge = e;
+          closing.states.push(a);
+          closing.edges.push(edge);
+        }
+        const cyc = fairCycle(lg.local, members, localOf(x), all >>> 0, fairness, closing);
+        consider([...prefixTo(pairY.a[p]), ...ySteps], cycleSteps(piece, lg, cyc));
+      }
+    }
+    return { kind: 'lasso', prefix: best.prefix, cycle: best.cycle };
+  }
+
+  /** The system edge of a product self-loop at `x` that is a whole fair accepting cycle by itself, if any. */
+  function oneStepCycle(x: number): number | undefined {
+    const s = pS[x];
+    const base = pend.length;
+    generate(s, pQ[x]);
+    let found: number | undefined;
+    for (let p = base; p < pend.length && found === undefined; p += 4) {
+      if (pend.a[p] !== s || pend.a[p + 1] !== pQ[x] || (pend.a[p + 3] & all) >>> 0 !== all >>> 0) continue;
+      const e = pend.a[p + 2];
+      if (s === END_STATE || o.fairness.every((c) => !c.enabled(s) || c.taken(s, s, e))) found = e;
+    }
+    pend.length = base;
+    return found;
+  }
+}
+
+/**
+ * A product counterexample as a lasso in system states: tidied (`normaliseLasso`), and in
+ * `finite` mode a path into END becomes a finite maximal path.
+ */
+export function toLasso(prefix: readonly LassoStep[], cycle: readonly LassoStep[]): TemporalLasso {
+  if (cycle.length > 0 && cycle.every((s) => s.state === END_STATE)) {
+    // A finite maximal path: the last real state's step leads to END.
+    const steps = prefix.filter((s) => s.state !== END_STATE).map((s) => ({ ...s }));
+    steps[steps.length - 1] = { state: steps[steps.length - 1].state, edge: STUTTER_EDGE };
+    return { prefix: steps, cycle: [], finite: true };
+  }
+  return normaliseLasso(prefix, cycle);
 }

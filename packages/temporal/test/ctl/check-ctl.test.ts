@@ -7,7 +7,14 @@ import {
   graphFromEdges,
   printFormula,
 } from '../../src/index.js';
-import { replay, type Semantics, wordOf } from '../support/brute-force.js';
+import {
+  fairLasso,
+  options,
+  replay,
+  type Semantics,
+  shortestViolation,
+  wordOf,
+} from '../support/brute-force.js';
 import { ctlReference, fairStatesReference } from '../support/ctl-reference.js';
 import { evalWord } from '../support/lasso-eval.js';
 import { atomsOf, ctlArb, fairnessOf, modelArb, toGraph } from '../support/random-graph.js';
@@ -227,5 +234,78 @@ describe('checkCtl input errors', () => {
   it('stops cleanly when asked to', () => {
     const r = checkCtl({ graph: g, formula: 'AG EF p', atoms: { p: () => true }, shouldStop: () => true });
     expect(r).toEqual({ kind: 'stopped', reason: 'cancelled' });
+  });
+});
+
+describe('CTL counterexamples are shortest', () => {
+  // Infinite behaviours (the brute force below enumerates lassos).
+  const infinite: Semantics[] = [
+    { deadlock: 'stutter', stutterEverywhere: false },
+    { deadlock: 'stutter', stutterEverywhere: true },
+  ];
+
+  it('AG p false: the path is as long as the breadth-first distance to a (fair) !p state', () => {
+    for (const sem of infinite) {
+      for (const fair of [false, true]) {
+        fc.assert(
+          fc.property(modelArb({ maxStates: 5, fairness: fair ? 2 : 0 }), (m) => {
+            const { graph, edgeIndex } = toGraph(m);
+            const fairness = fairnessOf(m, edgeIndex);
+            const r = checkCtl({ graph, formula: 'AG p', atoms: atomsOf(m, edgeIndex), fairness, ...sem });
+            if (r.kind !== 'violated') return;
+            const fairStates = fair ? fairStatesReference(m, graph, edgeIndex, sem) : undefined;
+            const goal = (s: number) => !m.labels[s].p && (!fairStates || fairStates.has(s));
+            // Naive distance: grow the set of states within k steps until it meets the goal.
+            let within = new Set([r.failingState!]);
+            let k = 0;
+            while (![...within].some(goal)) {
+              const next = new Set(within);
+              for (const s of within) for (const o of options(graph, s, sem)) next.add(o.state);
+              expect(next.size, 'no !p state reachable').toBeGreaterThan(within.size);
+              within = next;
+              k++;
+            }
+            const path = r.explanation.path!;
+            expect(path.cycle).toEqual([]);
+            expect(path.prefix[0].state).toBe(r.failingState);
+            expect(goal(path.prefix[path.prefix.length - 1].state)).toBe(true);
+            expect(path.prefix.length - 1).toBe(k);
+            for (let i = 0; i + 1 < path.prefix.length; i++) {
+              const { state, edge } = path.prefix[i];
+              expect(options(graph, state, sem)).toContainEqual({ state: path.prefix[i + 1].state, edge });
+            }
+          }),
+          { numRuns: 200 },
+        );
+      }
+    }
+  });
+
+  it('AF p false: the lasso avoiding p has the least prefix of any (fair) lasso that does (brute force)', () => {
+    for (const sem of infinite) {
+      for (const fair of [false, true]) {
+        fc.assert(
+          fc.property(modelArb({ maxStates: 4, fairness: fair ? 2 : 0 }), (m) => {
+            const { graph: g0, edgeIndex } = toGraph(m);
+            const fairness = fairnessOf(m, edgeIndex);
+            const atoms = atomsOf(m, edgeIndex);
+            const r = checkCtl({ graph: g0, formula: 'AF p', atoms, fairness, ...sem });
+            if (r.kind !== 'violated') return;
+            // The same graph with the failing state as the only initial state.
+            const graph = { ...g0, initial: Int32Array.of(r.failingState!) };
+            const lasso = r.explanation.path!;
+            const { steps, loop } = replay(graph, lasso, sem);
+            const fp: Formula = { kind: 'finally', arg: { kind: 'atom', name: 'p', text: 'p' } };
+            expect(evalWord(fp, wordOf(m, edgeIndex, steps, loop))).toBe(false);
+            expect(fairLasso(m, edgeIndex, steps, loop)).toBe(true);
+            const brute = shortestViolation(m, graph, edgeIndex, fp, sem, 7, fair);
+            expect(brute).toBeDefined();
+            expect(loop).toBeLessThanOrEqual(brute!.loop);
+            if (steps.length <= 7) expect(loop).toBe(brute!.loop);
+          }),
+          { numRuns: 200 },
+        );
+      }
+    }
   });
 });

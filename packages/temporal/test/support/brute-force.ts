@@ -145,3 +145,27 @@ export function replay(
   }
   return { steps: steps.map((s) => ({ ...s })), loop };
 }
+
+/**
+ * Brute force: the smallest loop index (prefix length) of a (fair) infinite behaviour of at most
+ * `bound` positions that violates the formula, with the smallest total length among those; undefined if none.
+ */
+export function shortestViolation(
+  m: RandomModel,
+  graph: KripkeGraph,
+  edgeIndex: (e: number) => number,
+  formula: Formula,
+  sem: Semantics,
+  bound: number,
+  fair: boolean,
+): { steps: Step[]; loop: number } | undefined {
+  let best: { steps: Step[]; loop: number } | undefined;
+  forEachLasso(graph, bound, sem, (steps, loop) => {
+    if (loop < 0) return false;
+    if (best && (loop > best.loop || (loop === best.loop && steps.length >= best.steps.length))) return false;
+    if (fair && !fairLasso(m, edgeIndex, steps, loop)) return false;
+    if (!evalWord(formula, wordOf(m, edgeIndex, steps, loop))) best = { steps, loop };
+    return false;
+  });
+  return best;
+}
