@@ -173,6 +173,7 @@ export function buildModel(
     else if (original) overrides.set(original, binding);
     // `x = x` for a name that is not declared: a model value TLC ignores.
   }
+  overriddenDefinitions.set(spec, new Set(overrides.keys()));
   for (const c of rootConstants) {
     if (!constants.has(c))
       diagnostics.push(
@@ -712,6 +713,9 @@ interface Part {
 }
 
 /** A zero-argument definition an expression names, with the INSTANCE it is reached through. */
+/** The definitions each spec's cfg replaces with `<-`, for `unfold` (set by buildModel). */
+const overriddenDefinitions = new WeakMap<CheckedSpec, ReadonlySet<Binding>>();
+
 function unfold(
   e: Expr,
   spec: CheckedSpec,
@@ -728,6 +732,8 @@ function unfold(
   }
   target = definitionOf(target);
   if (target.kind !== 'definition' || target.params.length > 0 || target.module?.isStandard) return undefined;
+  // A definition the cfg replaces (`Init <- MCInit`) is not looked into: the replacement applies.
+  if (overriddenDefinitions.get(spec)?.has(target)) return undefined;
   return {
     body: target.def.body,
     sites: [...sites, ...more],

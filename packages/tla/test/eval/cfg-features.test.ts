@@ -298,4 +298,24 @@ describe('cfg features, against counts worked out by hand', () => {
     // a \in 0..2, s \in 0..1: 6 states; each has the a-step while a < 2 and the wait while s < 1.
     expect(counts(r)).toEqual(['ok', 6, 1 + 4 + 3, 4]);
   });
+
+  it('<- replaces a definition that SPECIFICATION reaches by name (Init <- MCInit)', () => {
+    const r = check(
+      {
+        'M.tla': module(
+          'M',
+          'EXTENDS Naturals',
+          'VARIABLE n',
+          'Init == n = 0',
+          'MCInit == n \\in {0, 5}',
+          "Next == n < 7 /\\ n' = n + 1",
+          'Spec == Init /\\ [][Next]_n',
+        ),
+      },
+      'SPECIFICATION Spec\nCONSTANT Init <- MCInit\nCHECK_DEADLOCK FALSE',
+    );
+    // From 0 and from 5: 0..7 is 8 states; generated 2 initial + 7 steps from 0..6; 5 is initial
+    // (level 1), so the deepest states are 4 (level 5, from 0) and 7 (level 3, from 5): depth 5.
+    expect(counts(r)).toEqual(['ok', 8, 9, 5]);
+  });
 });
