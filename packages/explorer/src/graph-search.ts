@@ -181,7 +181,7 @@ export abstract class GraphSearch<S> extends SearchRun<S> {
         const observer = this.observer;
         if (observer !== undefined) {
           if (isNew) observer.onState?.(id, next, false);
-          observer.onEdge?.(this.currentId, id, action);
+          observer.onEdge?.(this.currentId, id, action, next);
         }
       }
       // TLC (Worker.addElement): invariants on every new state and on every state excluded by a

@@ -29,8 +29,11 @@ export interface AbortSignalLike {
 export interface ExplorationObserver<S> {
   /** A new distinct state (`initial` for an initial state). */
   onState?(id: number, state: S, initial: boolean): void;
-  /** A transition between two distinct states, reported every time it is generated. */
-  onEdge?(from: number, to: number, action: number): void;
+  /**
+   * A transition between two distinct states, reported every time it is generated; `next` is the
+   * successor as generated, which under VIEW or SYMMETRY may differ from the state stored as `to`.
+   */
+  onEdge?(from: number, to: number, action: number, next: S): void;
 }
 
 export type SearchMode = 'bfs' | 'dfs' | 'simulate';

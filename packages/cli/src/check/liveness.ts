@@ -27,6 +27,19 @@ import {
  */
 export class BehaviourGraphRecorder implements ExplorationObserver<TlaState> {
   readonly states: TlaState[] = [];
+  /** Under VIEW or SYMMETRY, each edge's successor as generated (recorder edge order). */
+  private readonly successors: TlaState[] | undefined;
+  /** CSR position -> recorder edge, once `graph()` has run. */
+  private order: Int32Array = new Int32Array(0);
+
+  constructor(keepSuccessors = false) {
+    this.successors = keepSuccessors ? [] : undefined;
+  }
+
+  /** The successor an edge (a CSR position of `graph()`) was generated with. */
+  successorOf(edge: number, to: number): TlaState {
+    return this.successors?.[this.order[edge]] ?? this.states[to];
+  }
   private readonly initial: number[] = [];
   private from = new Int32Array(1024);
   private to = new Int32Array(1024);
@@ -38,7 +51,8 @@ export class BehaviourGraphRecorder implements ExplorationObserver<TlaState> {
     if (initial) this.initial.push(id);
   }
 
-  onEdge(from: number, to: number, action: number): void {
+  onEdge(from: number, to: number, action: number, next: TlaState): void {
+    if (this.successors) this.successors[this.edges] = next;
     if (this.edges === this.from.length) {
       this.from = grow(this.from);
       this.to = grow(this.to);
@@ -59,10 +73,12 @@ export class BehaviourGraphRecorder implements ExplorationObserver<TlaState> {
     const fill = offsets.slice(0, n);
     const targets = new Int32Array(this.edges);
     const actions = new Int32Array(this.edges);
+    this.order = new Int32Array(this.edges);
     for (let e = 0; e < this.edges; e++) {
       const at = fill[this.from[e]]++;
       targets[at] = this.to[e];
       actions[at] = this.action[e];
+      this.order[at] = e;
     }
     return { stateCount: n, offsets, targets, actions, initial: Int32Array.from(this.initial) };
   }
@@ -112,10 +128,11 @@ export class TemporalRun {
     recorder: BehaviourGraphRecorder,
     private readonly system: TransitionSystem<TlaState>,
     private readonly shouldStop?: () => boolean,
+    private readonly quotient = false,
   ) {
     this.graph = recorder.graph();
     this.states = recorder.states;
-    this.cache = new AtomCache(this.states.length, this.graph.targets.length);
+    this.cache = new AtomCache(this.states.length, this.graph.targets.length, recorder);
     this.fairness = liveness.fairness.map((c) => ({
       kind: c.kind,
       name: c.name,
@@ -239,7 +256,34 @@ export class TemporalRun {
   }
 
   private lasso(l: TemporalLasso): Lasso<TlaState> {
-    return toLasso(l, this.graph, this.states, this.system);
+    return toLasso(l, this.graph, this.states, this.system, this.quotient ? this.realize(l) : undefined);
+  }
+
+  /**
+   * Under VIEW or SYMMETRY the graph's states are representatives of classes: a behaviour made of
+   * them need not be one the spec allows. As TLC does for its traces, walk the lasso again from
+   * its first state, each time taking a generated successor in the next state's class, so the
+   * trace shows real states and real steps: the state at each position of the path.
+   */
+  private realize(l: TemporalLasso): TlaState[] | undefined {
+    const path = [...l.prefix, ...l.cycle];
+    if (path.length === 0) return undefined;
+    const want = new Uint32Array(2);
+    const got = new Uint32Array(2);
+    const out: TlaState[] = [this.states[path[0].state]];
+    for (let i = 1; i < path.length; i++) {
+      this.system.fingerprint(this.states[path[i].state], want, 0);
+      let found: TlaState | undefined;
+      this.system.successors(out[i - 1], (_label, next) => {
+        if (found) return;
+        this.system.fingerprint(next, got, 0);
+        if (got[0] === want[0] && got[1] === want[1]) found = next;
+      });
+      // A path of the graph always has such a successor; if not, show the representatives.
+      if (!found) return undefined;
+      out.push(found);
+    }
+    return out;
   }
 }
 
@@ -297,6 +341,7 @@ class AtomCache {
   constructor(
     private readonly stateCount: number,
     private readonly edgeCount: number,
+    private readonly recorder: BehaviourGraphRecorder,
   ) {}
 
   state(holds: (s: TlaState) => boolean, states: readonly TlaState[]): (id: number) => boolean {
@@ -314,6 +359,7 @@ class AtomCache {
     holds: (from: TlaState, to: TlaState) => boolean,
     states: readonly TlaState[],
   ): (from: number, to: number, edge: number) => boolean {
+    const recorder = this.recorder;
     const memo = new Int8Array(this.edgeCount);
     const stutter = new Int8Array(this.stateCount);
     return (from, to, edge) => {
@@ -321,7 +367,7 @@ class AtomCache {
       const at = edge === STUTTER_EDGE ? from : edge;
       const m = table[at];
       if (m !== 0) return m > 0;
-      const v = holds(states[from], states[to]);
+      const v = holds(states[from], edge === STUTTER_EDGE ? states[to] : recorder.successorOf(edge, to));
       table[at] = v ? 1 : -1;
       return v;
     };
@@ -334,17 +380,19 @@ function toLasso(
   graph: KripkeGraph,
   states: readonly TlaState[],
   system: TransitionSystem<TlaState>,
+  realized?: readonly TlaState[],
 ): Lasso<TlaState> {
   const path = [...lasso.prefix, ...lasso.cycle];
+  const stateAt = (i: number) => realized?.[i] ?? states[path[i].state];
   const steps: TraceStep<TlaState>[] = [];
-  path.forEach((step, i) => {
-    const state = states[step.state];
+  path.forEach((_step, i) => {
+    const state = stateAt(i);
     if (i === 0) {
       steps.push({ state });
       return;
     }
     const previous = path[i - 1];
-    steps.push({ state, action: actionOf(previous.edge, states[previous.state], state, graph, system) });
+    steps.push({ state, action: actionOf(previous.edge, stateAt(i - 1), state, graph, system) });
   });
   // A cycle of one state is a stuttering step whichever action produced it (s -> s changes
   // nothing), and TLC prints it so.
@@ -355,11 +403,11 @@ function toLasso(
     return { steps: trimmed, loopStart: trimmed.length - 1, stuttering: true };
   }
   const last = path[path.length - 1];
-  const loopState = states[lasso.cycle[0].state];
+  const loopState = stateAt(lasso.prefix.length);
   return {
     steps,
     loopStart: lasso.prefix.length,
-    loopAction: actionOf(last.edge, states[last.state], loopState, graph, system),
+    loopAction: actionOf(last.edge, stateAt(path.length - 1), loopState, graph, system),
   };
 }
 

@@ -215,7 +215,7 @@ export class CheckSession {
       model.updateStatistics(event.stats);
       this.reporter.progress(event.stats, this.now() - this.exploreStart);
     };
-    if (this.needsGraph) this.recorder = new BehaviourGraphRecorder();
+    if (this.needsGraph) this.recorder = new BehaviourGraphRecorder(this.model.quotient);
     return {
       observer: this.recorder,
       mode: o.mode,
@@ -275,6 +275,7 @@ export class CheckSession {
       recorder,
       this.model.system,
       () => signal?.aborted === true,
+      this.model.quotient,
     );
     let result = report;
     if (this.model.liveness.properties.length > 0) {

@@ -90,6 +90,7 @@ export function toyModel(spec: ToySpec): TlaModel {
     assumptions: spec.assumptions ?? [],
     postconditions: [],
     statePredicate: () => undefined,
+    quotient: false,
     liveness: { properties: [], fairness: [], fairnessFormulas: [], fairnessComplete: true },
     updateStatistics: () => {},
     initialAction: { name: 'Initial predicate' },

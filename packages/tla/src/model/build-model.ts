@@ -667,6 +667,7 @@ export function buildModel(
 
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
   const model: TlaModel = {
+    quotient: viewEv !== undefined || permutations.length > 0,
     statePredicate(name) {
       const symbol = root.scope.get(name);
       if (!symbol) return undefined;

@@ -96,6 +96,11 @@ export interface TlaModel {
    * to the state after it (the last state with itself). Undefined without an ALIAS.
    */
   readonly alias?: (state: TlaState, successor: TlaState) => Record<string, RenderedValue>;
+  /**
+   * VIEW or SYMMETRY: states are stored by class, so a stored successor may differ from the one
+   * generated (step predicates must then see the generated one).
+   */
+  readonly quotient: boolean;
   /** A definition of the root module as a state predicate (for --ctl/--ltl atoms); undefined if there is none. */
   statePredicate(name: string): ((state: TlaState) => boolean) | undefined;
   /** Tells the model the checker's counts, for TLCGet("distinct"), ("stats") and POSTCONDITIONs. */
