@@ -49,7 +49,7 @@ import {
   type Value,
 } from '../values/index.js';
 import { ascend, type Frame, Layout, snapshot } from './frame.js';
-import { type NativeContext, nativeOperator } from './natives.js';
+import { hasNativeModule, type NativeContext, nativeOperator } from './natives.js';
 
 /**
  * Evaluation context of one evaluation: the current state, the next state being built (actions)
@@ -754,8 +754,8 @@ export class Compiler {
       case 'primitive':
         return this.compileNative(app, target.standardModule, target.name, cc);
       case 'definition': {
-        const native = target.module?.isStandard
-          ? nativeOperator(target.module.name, target.name)
+        const native = hasNativeModule(target.module)
+          ? nativeOperator((target.module as { name: string }).name, target.name)
           : undefined;
         if (native) return this.compileNative(app, target.module!.name, target.name, cc);
         return this.compileDefinitionCall(app, target, cc);
@@ -1333,7 +1333,10 @@ export class Compiler {
     if (
       target.kind === 'definition' &&
       target.params.length > 0 &&
-      !(target.module?.isStandard && nativeOperator(target.module.name, target.name))
+      !(
+        hasNativeModule(target.module) &&
+        nativeOperator((target.module as { name: string }).name, target.name)
+      )
     ) {
       // The arguments are the caller's expressions; only the body lives inside the instance.
       const args = app.args.map((a, i) =>
@@ -1839,7 +1842,10 @@ export class Compiler {
     }
     if (
       target.kind === 'definition' &&
-      !(target.module?.isStandard && nativeOperator(target.module.name, target.name))
+      !(
+        hasNativeModule(target.module) &&
+        nativeOperator((target.module as { name: string }).name, target.name)
+      )
     ) {
       if (this.callByName(target, app.args, cc)) {
         // Primed arguments, or primed parameters: expand the operator in place, its parameters
@@ -1864,7 +1870,9 @@ export class Compiler {
       const inner = definitionOf(target.inner);
       if (
         inner.kind === 'definition' &&
-        !(inner.module?.isStandard && nativeOperator(inner.module.name, inner.name))
+        !(
+          hasNativeModule(inner.module) && nativeOperator((inner.module as { name: string }).name, inner.name)
+        )
       ) {
         const { inner: innerCC, bind } = this.instanceContext(app, target.site, cc);
         if (!bind && this.callByName(inner, app.args, cc)) {

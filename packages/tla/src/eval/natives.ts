@@ -1,8 +1,10 @@
 import {
   apply,
+  asSequence,
   compare,
   domainOf,
   equals,
+  fcnDomainElems,
   fcnMerge,
   fcnOf,
   fcnSingleton,
@@ -262,7 +264,102 @@ const RANDOMIZATION: Record<string, Native> = {
   },
 };
 
+// --- Community Modules ------------------------------------------------------------------------
+// TLC overrides these in Java (tlc2.module.*) because their TLA+ definitions are slow or cannot be
+// evaluated by enumeration (SetToSeq is CHOOSE over [1..n -> S]); the same results here.
+
+function sequence(v: Value, op: string): readonly Value[] {
+  const s = asSequence(v);
+  if (!s)
+    throw new TlaEvalError(
+      `The argument of ${op} should be a sequence, but instead it is:\n${printValue(v)}`,
+      'type',
+    );
+  return s;
+}
+
+function integer(v: Value, op: string): number {
+  if (typeof v !== 'number')
+    throw new TlaEvalError(`${op} applies to a set of integers, but it contains:\n${printValue(v)}`, 'type');
+  return v;
+}
+
+/** The values of a function (tuple, record or function): its range. */
+function rangeOf(f: Value): Value {
+  return setOf(fcnDomainElems(f).map((d) => apply(f, d)));
+}
+
+function isPrefix(s: readonly Value[], t: readonly Value[]): boolean {
+  return s.length <= t.length && s.every((x, i) => equals(x, t[i]));
+}
+
+const SEQUENCES_EXT: Record<string, Native> = {
+  // The elements in TLC's order of the set (SequencesExt.SetToSeq: an injective sequence).
+  SetToSeq: (a) => tuple([...setElements(a[0])]),
+  ToSet: (a) => setOf([...sequence(a[0], 'ToSet')]),
+  Reverse: (a) => tuple([...sequence(a[0], 'Reverse')].reverse()),
+  Cons: (a) => tuple([a[0], ...sequence(a[1], 'Cons')]),
+  Front: (a) => {
+    const s = sequence(a[0], 'Front');
+    if (s.length === 0) throw new TlaEvalError('Attempted to apply Front to the empty sequence.', 'other');
+    return tuple(s.slice(0, -1));
+  },
+  Last: (a) => {
+    const s = sequence(a[0], 'Last');
+    if (s.length === 0) throw new TlaEvalError('Attempted to apply Last to the empty sequence.', 'other');
+    return s[s.length - 1];
+  },
+  Contains: (a) => sequence(a[0], 'Contains').some((x) => equals(x, a[1])),
+  IsPrefix: (a) => isPrefix(sequence(a[0], 'IsPrefix'), sequence(a[1], 'IsPrefix')),
+  IsStrictPrefix: (a) => {
+    const s = sequence(a[0], 'IsStrictPrefix');
+    const t = sequence(a[1], 'IsStrictPrefix');
+    return s.length < t.length && isPrefix(s, t);
+  },
+};
+
+const FUNCTIONS: Record<string, Native> = {
+  Range: (a) => rangeOf(a[0]),
+  IsInjective: (a) => {
+    const values = fcnDomainElems(a[0]).map((d) => apply(a[0], d));
+    return setSize(setOf([...values])) === values.length;
+  },
+};
+
+const FINITE_SETS_EXT: Record<string, Native> = {
+  Max: (a) => {
+    const xs = setElements(a[0]).map((x) => integer(x, 'Max'));
+    if (xs.length === 0) throw new TlaEvalError('Attempted to compute the Max of the empty set.', 'other');
+    return Math.max(...xs);
+  },
+  Min: (a) => {
+    const xs = setElements(a[0]).map((x) => integer(x, 'Min'));
+    if (xs.length === 0) throw new TlaEvalError('Attempted to compute the Min of the empty set.', 'other');
+    return Math.min(...xs);
+  },
+  Sum: (a) => setElements(a[0]).reduce<number>((acc, x) => intAdd(acc, integer(x, 'Sum')) as number, 0),
+  Quantify: (a, _n, _c, call) => {
+    const test = a[1];
+    if (!(test instanceof OpValue))
+      throw new TlaEvalError('The second argument of Quantify must be an operator', 'type');
+    return setElements(a[0]).filter((x) => call(test, [x]) === true).length;
+  },
+};
+
+/** Community Modules whose operators have native versions (matched by module name, as TLC does). */
+const COMMUNITY = new Set(['SequencesExt', 'Functions', 'FiniteSetsExt']);
+
+/** Whether a module's operators may be replaced by natives: the standard modules and known community ones. */
+export function hasNativeModule(
+  module: { readonly name: string; readonly isStandard: boolean } | undefined,
+): boolean {
+  return module !== undefined && (module.isStandard || COMMUNITY.has(module.name));
+}
+
 const NATIVES: Record<string, Record<string, Native>> = {
+  SequencesExt: SEQUENCES_EXT,
+  Functions: FUNCTIONS,
+  FiniteSetsExt: FINITE_SETS_EXT,
   Naturals: NATURALS,
   Integers: INTEGERS,
   Reals: REALS,
