@@ -45,6 +45,7 @@ export type EvalErrorKind =
   | 'type'
   | 'sequence'
   | 'duplicate-field'
+  | 'too-large'
   | 'other';
 
 /** Throws an `EvalError`; typed `never` so it can end expressions. */

@@ -604,6 +604,12 @@ export function enumerate(s: Value): Value[] {
   }
   const out: Value[] = [];
   forEachElement(s, (x) => {
+    // Past this many elements the set would not fit in memory; say so instead of crashing.
+    if (out.length === MAX_MATERIALISED)
+      fail(
+        `Attempted to enumerate a set with more than ${MAX_MATERIALISED} elements: too many to hold in memory. Check membership in it instead of enumerating it, or make the model smaller.`,
+        'too-large',
+      );
     out.push(x);
   });
   return out;
@@ -660,6 +666,7 @@ export function toSetEnumOrNull(v: Value): SetEnumValue | null {
     case Kind.SetDiff:
     case Kind.SetPred: {
       if (v.enumerated === null) {
+        guardEnumerationSize(v);
         const s = new SetEnumValue(enumerate(v), false);
         normalizeSet(s);
         v.enumerated = s;
@@ -731,6 +738,30 @@ export function setSize(s: Value): number {
     }
   }
   return fail(`Attempted to compute cardinality of the value\n${ppr(s)}`, 'infinite');
+}
+
+/** Sets of more elements than this are not materialised (each element is an object in memory). */
+const MAX_MATERIALISED = 1 << 22;
+
+/**
+ * Before a product-like set (SUBSET, [D -> R], records, tuples) is turned into an explicit set: its
+ * size, as TLC computes it (an error past 2^31), and a clear error rather than exhausting memory.
+ */
+function guardEnumerationSize(v: Value): void {
+  if (typeof v !== 'object') return;
+  if (
+    v.kind !== Kind.Subset &&
+    v.kind !== Kind.SetOfFcns &&
+    v.kind !== Kind.SetOfRcds &&
+    v.kind !== Kind.SetOfTuples
+  )
+    return;
+  const size = setSize(v);
+  if (size > MAX_MATERIALISED)
+    fail(
+      `Attempted to enumerate the set\n${ppr(v)}\nwhich has ${size} elements: too many to hold in memory. Check membership in it instead of enumerating it, or make the model smaller.`,
+      'too-large',
+    );
 }
 
 /** Whether the set is empty (without enumerating when TLC does not). */

@@ -35,6 +35,7 @@ import {
   seqSelect,
   seqSubSeq,
   seqTail,
+  setElements,
   setOf,
   setOfFcns,
   setOfRcds,
@@ -329,5 +330,19 @@ describe('sets', () => {
     expect(msg(() => enumerate(setOfFcns(setOf([1]), NAT)))).toBe(
       'Attempted to enumerate a set of the form [D -> R],but the range R:\nNat\ncannot be enumerated.',
     );
+  });
+});
+
+describe('sets too large to hold in memory', () => {
+  it('SUBSET of 23 elements (8,388,608 sets) is refused with a message, not a crash', () => {
+    const big = subsetOf(interval(1, 23));
+    expect(setSize(big)).toBe(2 ** 23);
+    expect(() => setElements(big)).toThrow(/8388608 elements: too many to hold in memory/);
+    // Membership needs no enumeration.
+    expect(member(setOf([1, 2]), big)).toBe(true);
+  });
+
+  it('[D -> R] past 2^31 elements overflows as in TLC', () => {
+    expect(() => setSize(setOfFcns(interval(1, 20), interval(1, 20)))).toThrow(/./);
   });
 });
