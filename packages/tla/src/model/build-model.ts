@@ -46,7 +46,7 @@ import {
   type Value,
 } from '../values/index.js';
 import type { BuildModelOptions, LivenessProperty, TlaModel, TlaState } from './model-types.js';
-import { type Permutation, permutationsOf, symmetricFingerprint } from './symmetry.js';
+import { type Permutation, permutationsOf, SymmetricFingerprint } from './symmetry.js';
 import {
   type FairnessCondition,
   TemporalFormulaError,
@@ -413,6 +413,8 @@ export function buildModel(
   const symmetrySpan = symmetryName?.span;
   const symmetryEv = symmetryName ? predicate(symmetryName.name, symmetryName.span) : undefined;
   let permutations: Permutation[] = [];
+  // Made with the first state fingerprinted (its values choose the order variables are compared in).
+  let symmetric: SymmetricFingerprint | undefined;
   if (symmetryEv && symmetryName) {
     try {
       permutations = permutationsOf(symmetryEv({ s: [], n: [], level: 0 }, EMPTY_FRAME));
@@ -464,7 +466,9 @@ export function buildModel(
         const v = guarded(viewSpan, () => viewEv({ s: state, n: [], level: 0 }, EMPTY_FRAME));
         fingerprint(v, out, offset);
       } else if (permutations.length > 0) {
-        guarded(symmetrySpan, () => symmetricFingerprint(state, permutations, out, offset));
+        symmetric ??= new SymmetricFingerprint(permutations, state);
+        const canonical = symmetric;
+        guarded(symmetrySpan, () => canonical.write(state, out, offset));
       } else {
         fingerprintState(state, out, offset);
       }

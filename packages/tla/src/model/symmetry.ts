@@ -96,8 +96,9 @@ function listedPermutations(symmetrySet: Value): Permutation[] {
 }
 
 /** A value with every model value renamed by `perm` (sets and domains renormalised). */
-export function permute(v: Value, perm: Permutation): Value {
+export function permute(v: Value, perm: Permutation, memo?: (x: Value) => Value): Value {
   if (typeof v !== 'object') return v;
+  const inner = memo ?? ((x: Value) => permute(x, perm));
   switch (v.kind) {
     case Kind.Model:
       return perm.get(v) ?? v;
@@ -106,69 +107,97 @@ export function permute(v: Value, perm: Permutation): Value {
     case Kind.InfSet:
       return v;
     case Kind.Tuple:
-      return tuple((v as TupleValue).elems.map((x) => permute(x, perm)));
+      return tuple((v as TupleValue).elems.map(inner));
     case Kind.Record: {
       const r = v as RecordValue;
-      return recordOf(
-        r.names,
-        r.values.map((x) => permute(x, perm)),
-      );
+      return recordOf(r.names, r.values.map(inner));
     }
     case Kind.Fcn: {
       const f = v as FcnRcdValue;
-      return fcnOf(
-        f.domain.map((x) => permute(x, perm)),
-        f.values.map((x) => permute(x, perm)),
-      );
+      return fcnOf(f.domain.map(inner), f.values.map(inner));
     }
     case Kind.FcnLambda:
-      return permute(materializeFcn(v as FcnLambdaValue), perm);
+      return inner(materializeFcn(v as FcnLambdaValue));
     default:
-      if (isSet(v)) return setOf(enumerate(v).map((x) => permute(x, perm)));
+      if (isSet(v)) return setOf(enumerate(v).map(inner));
       return v;
   }
 }
 
 /**
- * The fingerprint of the state's representative under SYMMETRY, chosen as TLC chooses it: the
- * least of the state and its permuted images in TLC's value order, compared variable by variable.
- * (TLC applies exactly the permutations listed, which need not form a group, so the choice of
- * representative matters for the counts; this is TLC's.)
+ * The canonical fingerprint of a state under SYMMETRY: the least image of the state under the
+ * permutation group, as TLC takes it. Any fixed total order on states gives one representative
+ * per class when the permutations form a group (permutationsOf makes sure they do), so the
+ * variables are compared cheapest first (scalars and functions before sets, which grow), and
+ * the images of sub-values shared between states (the records in a set of messages) are kept, per
+ * permutation, in a weak map.
  */
-export function symmetricFingerprint(
-  state: readonly Value[],
-  perms: readonly Permutation[],
-  out: Uint32Array,
-  offset: number,
-): void {
-  // Images are computed variable by variable, only as far as the comparison needs: most
-  // permutations lose on the first variable that differs.
-  let bestPerm: Permutation | undefined;
-  const best: (Value | undefined)[] = state.slice();
-  const bestAt = (i: number): Value => {
-    let v = best[i];
-    if (v === undefined) {
-      v = permute(state[i], bestPerm as Permutation);
-      best[i] = v;
-    }
-    return v;
-  };
-  for (const perm of perms) {
-    const image: Value[] = [];
-    let smaller = false;
-    for (let i = 0; i < state.length; i++) {
-      image.push(permute(state[i], perm));
-      const c = compare(image[i], bestAt(i));
-      if (c !== 0) {
-        smaller = c < 0;
-        break;
+export class SymmetricFingerprint {
+  private readonly order: number[];
+  private readonly images: WeakMap<object, Value>[];
+  private readonly memos: ((x: Value) => Value)[];
+
+  constructor(
+    private readonly perms: readonly Permutation[],
+    sample: readonly Value[],
+  ) {
+    const cost = (v: Value): number => {
+      if (typeof v !== 'object') return 0;
+      if (isSet(v)) return 3;
+      return v.kind === Kind.Model || v.kind === Kind.Str ? 0 : 1;
+    };
+    this.order = sample.map((_, i) => i).sort((a, b) => cost(sample[a]) - cost(sample[b]) || a - b);
+    this.images = perms.map(() => new WeakMap<object, Value>());
+    this.memos = perms.map((perm, k) => {
+      const images = this.images[k];
+      const memo = (x: Value): Value => {
+        // Sets are rebuilt by every step that changes them; what they hold is shared and kept.
+        if (typeof x !== 'object' || x.kind === Kind.Model || x.kind === Kind.Str || isSet(x))
+          return permute(x, perm, memo);
+        const known = images.get(x);
+        if (known !== undefined) return known;
+        const image = permute(x, perm, memo);
+        images.set(x, image);
+        return image;
+      };
+      return memo;
+    });
+  }
+
+  write(state: readonly Value[], out: Uint32Array, offset: number): void {
+    const { order, perms, memos } = this;
+    // Images are computed variable by variable, only as far as the comparison needs: most
+    // permutations lose on the first variable that differs.
+    let bestPerm = -1;
+    const best: (Value | undefined)[] = state.slice();
+    const bestAt = (i: number): Value => {
+      let v = best[i];
+      if (v === undefined) {
+        v = permute(state[i], perms[bestPerm], memos[bestPerm]);
+        best[i] = v;
+      }
+      return v;
+    };
+    const image: (Value | undefined)[] = new Array(state.length);
+    for (let k = 0; k < perms.length; k++) {
+      image.fill(undefined);
+      let smaller = false;
+      for (const i of order) {
+        // A state's own values are not kept (there are as many as states): only what they share.
+        const v = permute(state[i], perms[k], memos[k]);
+        image[i] = v;
+        const c = compare(v, bestAt(i));
+        if (c !== 0) {
+          smaller = c < 0;
+          break;
+        }
+      }
+      if (smaller) {
+        bestPerm = k;
+        for (let i = 0; i < state.length; i++) best[i] = image[i];
       }
     }
-    if (smaller) {
-      bestPerm = perm;
-      for (let i = 0; i < state.length; i++) best[i] = i < image.length ? image[i] : undefined;
-    }
+    for (let i = 0; i < state.length; i++) bestAt(i);
+    fingerprintState(best as Value[], out, offset);
   }
-  for (let i = 0; i < state.length; i++) bestAt(i);
-  fingerprintState(best as Value[], out, offset);
 }
