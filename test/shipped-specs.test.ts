@@ -81,6 +81,11 @@ const safetyRows: readonly CheckRow[] = [
   ]),
   row('flp', 'FLP', 'FLP_WaitAll_Mixed', 0, 'ok', null, 744, 2252, 14),
   row('flp', 'FLP', 'FLP_WaitTwo_Mixed', 0, 'ok', null, 1856, 5986, 14),
+  // flp: rounds after Ben-Or (safe; the CTL and LTL questions are in formulaRows)
+  row('flp', 'BenOr', 'BenOr', 0, 'ok', null, 18788, 64352, 23),
+  row('flp', 'BenOr', 'BenOr_Mixed', 0, 'ok', null, 4976, 17137, 23),
+  row('flp', 'BenOr', 'BenOr_Flip_Mixed', 0, 'ok', null, 4976, 16969, 28),
+  row('flp', 'BenOr', 'BenOr_Random_Mixed', 0, 'ok', null, 7016, 33775, 22),
   // two-phase-commit: blocking, and the backup coordinator of Paxos Commit
   row('two-phase-commit', 'TwoPhaseCommit', 'TwoPhaseCommit', 0, 'ok', null, 126, 379, 8),
   row('two-phase-commit', 'TwoPhaseCommit', 'TwoPhaseCommitBlocked', 11, 'deadlock', null, 103, 285, 6, [
@@ -221,11 +226,48 @@ const temporalRows: readonly CheckRow[] = [
   row('flink-checkpointing', 'FlinkCheckpoint', 'FlinkLiveness', 0, 'ok', null, 53553, 169622, 34),
 ];
 
-/** CTL questions on the FLP spec (`--ctl`), with the verdict each must get. */
-const ctlRows = [
-  { cfg: 'FLP_WaitTwo_Mixed', formula: 'EF decided0 /\\ EF decided1', holds: true },
-  { cfg: 'FLP_WaitAll_Mixed', formula: 'EF decided0 /\\ EF decided1', holds: false },
-] as const;
+/** One `modelcheck Spec.tla --config F.cfg --ctl|--ltl formula --json` run and its verdict. */
+interface FormulaRow {
+  readonly dir: string;
+  readonly spec: string;
+  readonly cfg: string;
+  readonly kind: 'ctl' | 'ltl';
+  readonly formula: string;
+  readonly holds: boolean;
+  /** For a violated formula whose counterexample a lesson walks through: its steps, as in CheckRow. */
+  readonly steps?: readonly string[];
+  readonly loopStart?: number;
+}
+
+const bivalent = 'EF decided0 /\\ EF decided1';
+
+/** CTL and LTL questions on the FLP specs, with the verdict each must get. */
+const formulaRows: readonly FormulaRow[] = [
+  flp('FLP', 'FLP_WaitTwo_Mixed', 'ctl', bivalent, true),
+  flp('FLP', 'FLP_WaitAll_Mixed', 'ctl', bivalent, false),
+  // Ben-Or with a deterministic rule: bivalent at first, and bivalent forever along a fair path
+  flp('BenOr', 'BenOr_Mixed', 'ctl', bivalent, true),
+  flp('BenOr', 'BenOr_Mixed', 'ctl', `EG (${bivalent})`, true),
+  flp('BenOr', 'BenOr_Mixed', 'ctl', 'AG EF decided', true),
+  flp('BenOr', 'BenOr_Mixed', 'ctl', 'AF decided', false),
+  {
+    ...flp('BenOr', 'BenOr_Mixed', 'ltl', '<> decided', false),
+    // back to state 1 with NextRound(3,1) (the text output names the closing step; --json does not)
+    steps: ['Propose(1,2)', 'Propose(2,1)', 'Propose(3,2)', 'NextRound(1,2)', 'NextRound(2,3)'],
+    loopStart: 0,
+  },
+  // flipping when in doubt: two processes left can flip in step forever
+  { ...flp('BenOr', 'BenOr_Flip_Mixed', 'ctl', 'AG EF decided', false), steps: ['Propose(2,1)', 'Crash(3)'] },
+  // a coin is a free choice for the checker: the same verdicts as the deterministic rule
+  flp('BenOr', 'BenOr_Random_Mixed', 'ctl', `EG (${bivalent})`, true),
+  flp('BenOr', 'BenOr_Random_Mixed', 'ctl', 'AF decided', false),
+  {
+    ...flp('BenOr', 'BenOr_Random_Mixed', 'ltl', '<> decided', false),
+    // back to state 1 with NextRound(3,1): the coins came up 0, 1, 1
+    steps: ['Propose(1,2)', 'Propose(2,1)', 'Propose(3,1)', 'NextRound(1,2)', 'NextRound(2,1)'],
+    loopStart: 0,
+  },
+];
 
 /** Nets: `modelcheck net.pnet --json`, whose last line has the verdicts. */
 interface NetRow {
@@ -319,6 +361,10 @@ function lasso(
     ...row(dir, spec, cfg, 13, 'property-violated', property, distinct, generated, depth, steps),
     loopStart,
   };
+}
+
+function flp(spec: string, cfg: string, kind: 'ctl' | 'ltl', formula: string, holds: boolean): FormulaRow {
+  return { dir: 'flp', spec, cfg, kind, formula, holds };
 }
 
 function lastLine(stdout: readonly string[]): Record<string, unknown> {
@@ -416,19 +462,28 @@ describe('shipped specs: temporal properties', () => {
     });
   }
 
-  for (const c of ctlRows) {
-    it(`flp/FLP.tla + ${c.cfg}.cfg --ctl '${c.formula}': ${c.holds ? 'holds' : 'fails'}`, () => {
+  for (const c of formulaRows) {
+    const what = `${c.dir}/${c.spec}.tla + ${c.cfg}.cfg --${c.kind} '${c.formula}'`;
+    it(`${what}: ${c.holds ? 'holds' : 'fails'}`, () => {
       const result = run([
-        join(repoRoot, 'specs/flp/FLP.tla'),
+        join(repoRoot, 'specs', c.dir, `${c.spec}.tla`),
         '--config',
-        join(repoRoot, 'specs/flp', `${c.cfg}.cfg`),
-        '--ctl',
+        join(repoRoot, 'specs', c.dir, `${c.cfg}.cfg`),
+        `--${c.kind}`,
         c.formula,
         '--json',
       ]);
       expect(result.exitCode).toBe(c.holds ? 0 : 13);
-      const last = JSON.parse(result.stdout[result.stdout.length - 1]);
-      expect(last.formulas).toEqual([expect.objectContaining({ kind: 'ctl', holds: c.holds })]);
+      const last = lastLine(result.stdout) as {
+        formulas: unknown[];
+        trace: { action: string | null }[] | null;
+        loopStart?: number;
+      };
+      expect(last.formulas).toEqual([
+        expect.objectContaining({ kind: c.kind, formula: c.formula, holds: c.holds }),
+      ]);
+      if (c.steps !== undefined) expect(last.trace?.map((s) => s.action)).toEqual([null, ...c.steps]);
+      if (c.loopStart !== undefined) expect(last.loopStart).toBe(c.loopStart);
     });
   }
 });
