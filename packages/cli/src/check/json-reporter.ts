@@ -64,6 +64,11 @@ export function resultToJson(
   };
   if (report.loopStart !== undefined) json.loopStart = report.loopStart;
   if (report.stuttering) json.stuttering = true;
+  if (report.loopAction)
+    json.loopAction = {
+      action: report.loopAction.action,
+      tlcLocation: report.loopAction.tlcLocation ?? null,
+    };
   if (report.formulas) json.formulas = report.formulas;
   if (report.reason !== undefined) json.reason = report.reason;
   if (report.mode === 'simulate') {

@@ -242,9 +242,11 @@ export class TemporalRun {
           explanation: explain ? explanationLines(r.explanation, this.states, this.system) : undefined,
         };
       const path = r.explanation.path;
+      // Without a path for the outermost operator (a failing EF, a boolean combination), the
+      // counterexample is the initial state where the formula is false.
       const lasso: Lasso<TlaState> = path
         ? this.lasso(path)
-        : { steps: [{ state: this.states[r.failingState] }], loopStart: 0, stuttering: true };
+        : { steps: [{ state: this.states[r.failingState] }], loopStart: -1 };
       return {
         kind: 'violated',
         lasso: path && path.cycle.length === 0 ? { steps: lasso.steps, loopStart: -1 } : lasso,

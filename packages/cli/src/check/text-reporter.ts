@@ -194,7 +194,13 @@ export class TextReporter implements CheckReporter {
         if (report.temporal || report.loopStart !== undefined) {
           this.formulaVerdicts(report);
           this.error(`${this.message(report)}\n`);
-          this.error('The following behavior constitutes a counter-example:\n');
+          // A CTL formula false at an initial state, with no path for its outermost operator.
+          const stateOnly = report.loopStart === undefined && (report.trace?.length ?? 0) === 1;
+          this.error(
+            stateOnly
+              ? 'It is false in this initial state:\n'
+              : 'The following behavior constitutes a counter-example:\n',
+          );
           this.states(report);
           const failed = report.formulas?.at(-1);
           if (failed && !failed.holds && failed.explanation) this.explanation(failed.explanation);
