@@ -126,6 +126,26 @@ describe('TLA+ liveness: verdicts worked out by hand', () => {
   });
 });
 
+describe('vacuous verdicts', () => {
+  it('fairness that no behaviour of the spec can meet: the property holds, with a warning that says why', () => {
+    const text = `---- MODULE V ----
+EXTENDS Naturals
+VARIABLE x
+Init == x = 0
+Next == x' = x
+Spec == Init /\\ [][Next]_x /\\ WF_x(x' = 1)
+Prop == <>(x = 5)
+====
+`;
+    writeFileSync(join(dir, 'V.tla'), text);
+    writeFileSync(join(dir, 'V.cfg'), 'SPECIFICATION Spec\nPROPERTY Prop\n');
+    // x' = 1 is always enabled and never taken (Next keeps x): no behaviour is fair.
+    const result = run([join(dir, 'V.tla')]);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout.join('\n')).toMatch(/Warning: Prop: no behaviour meets the fairness constraints/);
+  });
+});
+
 describe("TLC's own liveness outputs (corpus tlc-output/formats)", () => {
   const formats = tlaCorpus ? join(tlaCorpus, 'tlc-output/formats') : '';
   const available = formats !== '' && existsSync(join(formats, 'Live.tla'));

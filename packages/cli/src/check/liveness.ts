@@ -197,6 +197,7 @@ export class TemporalRun {
             message: result.diagnostics.map((d) => d.message).join('\n'),
             error: undefined,
           };
+        if (result.kind === 'holds' || result.kind === 'violated') this.note(result.warnings, property.name);
         if (result.kind === 'violated')
           return { kind: 'violated', property: property.name, lasso: this.lasso(result.lasso) };
       }
@@ -223,6 +224,7 @@ export class TemporalRun {
         if (r.kind === 'error')
           return { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined };
         if (r.kind === 'stopped') return { kind: 'stopped' };
+        this.note(r.warnings, `--ltl ${f.text}`);
         return r.kind === 'holds' ? { kind: 'holds' } : { kind: 'violated', lasso: this.lasso(r.lasso) };
       }
       const r = checkCtl({
@@ -236,6 +238,7 @@ export class TemporalRun {
       if (r.kind === 'error')
         return { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined };
       if (r.kind === 'stopped') return { kind: 'stopped' };
+      this.note(r.warnings, `--ctl ${f.text}`);
       if (r.kind === 'holds')
         return {
           kind: 'holds',
@@ -254,6 +257,16 @@ export class TemporalRun {
       };
     } catch (error) {
       return { kind: 'error', message: messageOf(error), error };
+    }
+  }
+
+  /** Warnings of the temporal checker (e.g. fairness that no behaviour meets: a vacuous verdict). */
+  readonly warnings: string[] = [];
+
+  private note(warnings: readonly { message: string }[], what: string): void {
+    for (const w of warnings) {
+      const text = `${what}: ${w.message}`;
+      if (!this.warnings.includes(text)) this.warnings.push(text);
     }
   }
 

@@ -277,6 +277,15 @@ export class CheckSession {
       () => signal?.aborted === true,
       this.model.quotient,
     );
+    const result = this.temporalVerdicts(run, report);
+    for (const w of run.warnings) this.reporter.warning(w);
+    return result;
+  }
+
+  private temporalVerdicts(
+    run: TemporalRun,
+    report: Omit<CheckReport, 'exitCode' | 'mode'>,
+  ): Omit<CheckReport, 'exitCode' | 'mode'> {
     let result = report;
     if (this.model.liveness.properties.length > 0) {
       const verdict = run.properties();
