@@ -280,8 +280,8 @@ export class Compiler {
             slot.bind(frame, x);
             return bool(pred(c, frame), 'The predicate of a set filter', span);
           };
-          if (isEnumerable(base) && isFiniteSet(base)) return setFilter(base, (x) => test(x, f));
-          // An infinite base (Nat, STRING): keep the set lazy, on its own copy of the frame.
+          // The filtered set is lazy and may be enumerated after the frame has moved on (inside
+          // {... : k \in S} the next k overwrites this one): it keeps its own copy of the frame.
           const frame = snapshot(f) as Frame;
           return setFilter(base, (x) => test(x, frame));
         };
@@ -623,7 +623,7 @@ export class Compiler {
     };
   }
 
-  private letContext(defs: readonly LetDefinition[], cc: CC): CC {
+  letContext(defs: readonly LetDefinition[], cc: CC): CC {
     // LET definitions are compiled lazily, on their first use, in the LET's own layout.
     for (const def of defs) {
       if (def.kind === 'RecursiveDecl') continue;

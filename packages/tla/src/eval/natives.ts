@@ -27,6 +27,7 @@ import {
   OpValue,
   printValue,
   REAL,
+  recordField,
   seqAppend,
   seqConcat,
   seqHead,
@@ -346,8 +347,41 @@ const FINITE_SETS_EXT: Record<string, Native> = {
   },
 };
 
+/** The nodes reachable from `from` in a graph `[node |-> N, edge |-> E]` (Graphs.tla), `from` included. */
+function reachable(g: Value, from: Value): Value[] {
+  const nodes = setElements(recordField(g, str('node')));
+  const edges = setElements(recordField(g, str('edge')));
+  const seen: Value[] = [from];
+  for (let i = 0; i < seen.length; i++) {
+    for (const e of edges) {
+      const [a, b] = sequence(e, 'a graph edge');
+      // A path is a sequence of nodes: an edge to something else leads nowhere.
+      if (equals(a, seen[i]) && nodes.some((x) => equals(x, b)) && !seen.some((x) => equals(x, b)))
+        seen.push(b);
+    }
+  }
+  return seen;
+}
+
+const GRAPHS: Record<string, Native> = {
+  // \E p \in Path(G) : p[1] = m /\ p[Len(p)] = n, with Path(G) the non-empty sequences of nodes
+  // along edges: Seq(G.node) is infinite, so only a search can answer (TLC overrides it too).
+  AreConnectedIn: (a) => {
+    const nodes = recordField(a[2], str('node'));
+    if (!setElements(nodes).some((x) => equals(x, a[0]))) return false;
+    return reachable(a[2], a[0]).some((x) => equals(x, a[1]));
+  },
+  IsStronglyConnected: (a) => {
+    const nodes = setElements(recordField(a[0], str('node')));
+    return nodes.every((m) => {
+      const r = reachable(a[0], m);
+      return nodes.every((n) => r.some((x) => equals(x, n)));
+    });
+  },
+};
+
 /** Community Modules whose operators have native versions (matched by module name, as TLC does). */
-const COMMUNITY = new Set(['SequencesExt', 'Functions', 'FiniteSetsExt']);
+const COMMUNITY = new Set(['SequencesExt', 'Functions', 'FiniteSetsExt', 'Graphs']);
 
 /** Whether a module's operators may be replaced by natives: the standard modules and known community ones. */
 export function hasNativeModule(
@@ -360,6 +394,7 @@ const NATIVES: Record<string, Record<string, Native>> = {
   SequencesExt: SEQUENCES_EXT,
   Functions: FUNCTIONS,
   FiniteSetsExt: FINITE_SETS_EXT,
+  Graphs: GRAPHS,
   Naturals: NATURALS,
   Integers: INTEGERS,
   Reals: REALS,

@@ -3,7 +3,7 @@ import type { CC, Compiler, Ev } from '../eval/compiler.js';
 import { EMPTY_FRAME, type Frame } from '../eval/frame.js';
 import type { CheckedSpec } from '../semantics/analyze.js';
 import { type Binding, definitionOf, type InstanceSite } from '../semantics/symbols.js';
-import type { ActionExpr, BoundVars, Expr, OpApp } from '../syntax/ast.js';
+import type { ActionExpr, BoundVars, Expr, LetDefinition, OpApp } from '../syntax/ast.js';
 import { printExpression } from '../syntax/printer.js';
 import { printValue, setElements, EvalError as TlaEvalError, type Value } from '../values/index.js';
 import type { TlaState } from './model-types.js';
@@ -54,9 +54,11 @@ export class TemporalFormulaError extends Error {
 interface Env {
   readonly symbols: readonly Binding[];
   readonly values: readonly Value[];
+  /** The LETs the formula is inside, outermost first (their definitions may appear in atoms). */
+  readonly lets: readonly (readonly LetDefinition[])[];
 }
 
-const EMPTY_ENV: Env = { symbols: [], values: [] };
+const EMPTY_ENV: Env = { symbols: [], values: [], lets: [] };
 
 const BOOLEAN_OPS: Record<string, 'and' | 'or' | 'implies' | 'iff'> = {
   '/\\': 'and',
@@ -138,6 +140,8 @@ export class TemporalTranslator {
     switch (e.kind) {
       case 'Labeled':
         return this.translate(e.body, sites, env);
+      case 'Let':
+        return this.translate(e.body, sites, { ...env, lets: [...env.lets, e.defs] });
       case 'Junction':
         return this.fold(
           e.op === '/\\' ? 'and' : 'or',
@@ -267,7 +271,17 @@ export class TemporalTranslator {
         );
       return this.constant(a, sites, env);
     });
-    return { body: target.def.body, sites: [...sites, ...more], env: { symbols: target.params, values } };
+    // The caller's bound names stay in scope: a LET definition's body may use them (a top-level
+    // definition's cannot, and extra names do no harm).
+    return {
+      body: target.def.body,
+      sites: [...sites, ...more],
+      env: {
+        symbols: [...env.symbols, ...target.params],
+        values: [...env.values, ...values],
+        lets: env.lets,
+      },
+    };
   }
 
   /** Every binding of the bound names, over constant sets. */
@@ -294,7 +308,7 @@ export class TemporalTranslator {
     const values: Value[] = [];
     function* go(i: number): Generator<Env> {
       if (i === names.length) {
-        yield { symbols: [...env.symbols, ...names], values: [...env.values, ...values] };
+        yield { symbols: [...env.symbols, ...names], values: [...env.values, ...values], lets: env.lets };
         return;
       }
       for (const v of sets[i]) {
@@ -309,16 +323,18 @@ export class TemporalTranslator {
     const cc: CC = this.compiler.contextFor(sites, false);
     const layout = cc.layout;
     if (!layout) throw new Error('internal: a model context has a layout');
-    for (const s of env.symbols) layout.add(s);
+    const slots = env.symbols.map((s) => layout.add(s));
+    for (const defs of env.lets) this.compiler.letContext(defs, cc);
     const ev = this.compiler.compileExpr(e, cc);
-    return { ev, frame: () => this.frameFor(layout.size, env) };
+    return { ev, frame: () => this.frameFor(layout.size, env, slots) };
   }
 
-  private frameFor(size: number, env: Env): Frame {
+  /** A frame with the bound names' values in their slots (a name bound twice: the inner value). */
+  private frameFor(size: number, env: Env, slots: readonly number[]): Frame {
     if (size === 0) return EMPTY_FRAME;
     const v = new Array<Value>(size);
     env.values.forEach((x, i) => {
-      v[i] = x;
+      v[slots[i]] = x;
     });
     return { v, p: null };
   }
@@ -369,11 +385,12 @@ export class TemporalTranslator {
     const cc: CC = this.compiler.contextFor(sites, false);
     const layout = cc.layout;
     if (!layout) throw new Error('internal: a model context has a layout');
-    for (const s of env.symbols) layout.add(s);
+    const slots = env.symbols.map((s) => layout.add(s));
+    for (const defs of env.lets) this.compiler.letContext(defs, cc);
     const enabledEv = this.compiler.compileEnabled(angle, cc);
     const takenEv = this.compiler.compileExpr(angle, cc);
-    const enabledFrame = this.frameFor(layout.size, env);
-    const takenFrame = this.frameFor(layout.size, env);
+    const enabledFrame = this.frameFor(layout.size, env, slots);
+    const takenFrame = this.frameFor(layout.size, env, slots);
     return {
       enabled: (s: TlaState) => {
         try {

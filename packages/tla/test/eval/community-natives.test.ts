@@ -110,4 +110,44 @@ describe('Community Module natives agree with the operators’ TLA+ definitions'
     });
     expect(seq).toBe(`<<${Array.from({ length: 20 }, (_, i) => i + 1).join(', ')}>>`);
   });
+
+  it('Graphs: AreConnectedIn and IsStronglyConnected against paths up to the number of nodes', () => {
+    const graphDefs = `
+Paths(G) == UNION { { p \\in [1..k -> G.node] : \\A i \\in 1..(k - 1) : <<p[i], p[i + 1]>> \\in G.edge } : k \\in 1..Cardinality(G.node) }
+AreConnectedIn(m, n, G) == \\E p \\in Paths(G) : p[1] = m /\\ p[Len(p)] = n
+IsStronglyConnected(G) == \\A m, n \\in G.node : AreConnectedIn(m, n, G)
+`;
+    const run = (name: string, exprs: string[]) => {
+      const files = {
+        [`/g/${name}.tla`]: module(name, 'Naturals, Sequences, FiniteSets', graphDefs),
+        '/g/E.tla': module(
+          'E',
+          `Naturals, ${name}`,
+          `VARIABLE x\nInit == x = << ${exprs.map((e) => `(${e})`).join(', ')} >>\nNext == UNCHANGED x`,
+        ),
+      };
+      const spec = analyzeSpec('/g/E.tla', { host: memoryHost(files) });
+      const built = buildModel(spec, parseConfig('INIT Init\nNEXT Next\n', '/g/E.cfg').config!);
+      const states: TlaState[] = [];
+      built.model!.system.initialStates((st) => states.push(st));
+      return (states[0][0] as unknown as { elems: readonly unknown[] }).elems.map((v) =>
+        printValue(v as never),
+      );
+    };
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(fc.tuple(fc.integer({ min: 1, max: 4 }), fc.integer({ min: 1, max: 5 })), {
+          maxLength: 6,
+        }),
+        fc.integer({ min: 1, max: 4 }),
+        fc.integer({ min: 1, max: 5 }),
+        (edges, m, n) => {
+          const G = `[node |-> 1..4, edge |-> {${edges.map(([a, b]) => `<<${a}, ${b}>>`).join(', ')}}]`;
+          const exprs = [`AreConnectedIn(${m}, ${n}, ${G})`, `IsStronglyConnected(${G})`];
+          expect(run('Graphs', exprs)).toEqual(run('GraphDefs', exprs));
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
 });
