@@ -59,7 +59,7 @@ beforeAll(async () => {
       'SPECIFICATION Spec\nPROPERTY Prop',
     ],
     Unsup: [
-      "VARIABLE n\nInit == n = 0\nNext == n' = (n + 1) % 3\nSpec == Init /\\ [][Next]_n\nProp == LET m == 2 IN <>(n = m)",
+      "VARIABLE n\nInit == n = 0\nNext == n' = (n + 1) % 3\nSpec == Init /\\ [][Next]_n\nEventually(m) == <>(n = m)\nProp == Eventually(n + 1)",
       'SPECIFICATION Spec\nPROPERTY Prop',
     ],
     Unknown: [
