@@ -493,10 +493,9 @@ describe.skipIf(!hasChromium)('playground in Chromium', () => {
     const cliTrace = cli.trace as { action: string | null }[];
     expect(actions).toEqual(cliTrace.map((t) => (t.action === null ? '<initial>' : `<${t.action}>`)));
     // Under the spec's weak fairness the waiting set refills forever: a loop back, as the CLI says.
+    const loopStart = Number(cli.loopStart);
     expect(await page.textContent('.loop-note')).toBe(
-      cli.stuttering
-        ? `then step ${cli.loopStart + 1} stutters forever`
-        : `then back to step ${cli.loopStart + 1}`,
+      cli.stuttering ? `then step ${loopStart + 1} stutters forever` : `then back to step ${loopStart + 1}`,
     );
     await shot(page, '08c-formula-tla-atoms');
     // An action where a state predicate belongs is the CLI's located error.
