@@ -395,25 +395,19 @@ export class CheckSession {
     report: Omit<CheckReport, 'exitCode' | 'mode'>,
   ): Omit<CheckReport, 'exitCode' | 'mode'> {
     for (const pc of this.model.postconditions) {
-      let verdict: boolean;
+      let diagnostics: Diagnostic[] | undefined;
       try {
-        verdict = pc.check();
+        if (!pc.check()) diagnostics = [];
       } catch (error) {
-        return {
-          outcome: 'assumption-violated',
-          postcondition: true,
-          property: `${pc.name} at ${pc.location}`,
-          stats: report.stats,
-          diagnostics: diagnosticsOfError(error),
-        };
+        diagnostics = diagnosticsOfError(error);
       }
-      if (!verdict)
+      if (diagnostics)
         return {
           outcome: 'assumption-violated',
           postcondition: true,
           property: `${pc.name} at ${pc.location}`,
           stats: report.stats,
-          diagnostics: [],
+          diagnostics,
         };
     }
     return report;

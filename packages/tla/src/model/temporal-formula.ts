@@ -320,13 +320,21 @@ export class TemporalTranslator {
   }
 
   private compile(e: Expr, sites: readonly InstanceSite[], env: Env): { ev: Ev; frame: () => Frame } {
+    const { cc, frame } = this.context(sites, env);
+    return { ev: this.compiler.compileExpr(e, cc), frame };
+  }
+
+  /**
+   * A compile context where the bound names sit in slots and the LETs are known, and a maker of
+   * frames holding their values (call it after compiling: compiling may add slots).
+   */
+  private context(sites: readonly InstanceSite[], env: Env): { cc: CC; frame: () => Frame } {
     const cc: CC = this.compiler.contextFor(sites, false);
     const layout = cc.layout;
     if (!layout) throw new Error('internal: a model context has a layout');
     const slots = env.symbols.map((s) => layout.add(s));
     for (const defs of env.lets) this.compiler.letContext(defs, cc);
-    const ev = this.compiler.compileExpr(e, cc);
-    return { ev, frame: () => this.frameFor(layout.size, env, slots) };
+    return { cc, frame: () => this.frameFor(layout.size, env, slots) };
   }
 
   /** A frame with the bound names' values in their slots (a name bound twice: the inner value). */
@@ -382,15 +390,11 @@ export class TemporalTranslator {
     env: Env,
   ) {
     const angle: ActionExpr = { kind: 'ActionExpr', box: false, action, subscript, span } as ActionExpr;
-    const cc: CC = this.compiler.contextFor(sites, false);
-    const layout = cc.layout;
-    if (!layout) throw new Error('internal: a model context has a layout');
-    const slots = env.symbols.map((s) => layout.add(s));
-    for (const defs of env.lets) this.compiler.letContext(defs, cc);
+    const { cc, frame } = this.context(sites, env);
     const enabledEv = this.compiler.compileEnabled(angle, cc);
     const takenEv = this.compiler.compileExpr(angle, cc);
-    const enabledFrame = this.frameFor(layout.size, env, slots);
-    const takenFrame = this.frameFor(layout.size, env, slots);
+    const enabledFrame = frame();
+    const takenFrame = frame();
     return {
       enabled: (s: TlaState) => {
         try {
