@@ -9,7 +9,7 @@ import {
   type InstanceSite,
   type VariableSymbol,
 } from '../semantics/symbols.js';
-import type { BoundVars, Expr, LetDefinition, OpApp } from '../syntax/ast.js';
+import type { BoundVars, Expr, FunctionApp, LetDefinition, OpApp } from '../syntax/ast.js';
 import {
   apply,
   applyArgs,
@@ -24,6 +24,7 @@ import {
   isEnumerable,
   isFiniteSet,
   isSubsetEq,
+  Kind,
   member,
   OpValue,
   opValue,
@@ -1275,12 +1276,14 @@ export class Compiler {
         : b.names.map(() => this.compileSet(b, defCC)),
     );
     const body = this.compileExpr(symbol.def.body, inner);
+    // Compiled on first use: compiling it here would recurse through the body's own f[...].
+    let bodyAction: Act | undefined;
     return (c, f) => {
       const domain = binders.length === 1 ? sets[0](c, f) : setOfTuples(sets.map((s) => s(c, f)));
       const parent = snapshot(f);
       const ctx: Ctx = { ...c, n: [...c.n] };
       const memo = new Map<string, Value>();
-      return fcnLambda(domain, (arg) => {
+      const lambda = fcnLambda(domain, (arg) => {
         const [lo, hi] = fingerprintPair(arg);
         const key = `${lo}:${hi}`;
         const hit = memo.get(key);
@@ -1295,8 +1298,27 @@ export class Compiler {
         memo.set(key, value);
         return value;
       });
+      // TLC applies a lazy function inside an action by expanding its body as an action
+      // (Tool.getNextStates, case FcnApply): its disjunctions and \E branch like the action's own.
+      this.actionExpanders.set(lambda, (ac, arg, k) => {
+        const frame: Frame = { v: new Array(bodyLayout.size), p: parent };
+        if (binders.length === 1) binders[0](frame, arg);
+        else {
+          const parts = asTuple(arg, binders.length);
+          for (let i = 0; i < binders.length; i++) binders[i](frame, parts[i]);
+        }
+        bodyAction ??= this.compileAction(symbol.def.body, inner);
+        bodyAction(ac, frame, k);
+      });
+      return lambda;
     };
   }
+
+  /** How to expand a lazy recursive function's body as an action (see `lazyRecursiveFunction`). */
+  private readonly actionExpanders = new WeakMap<
+    Value & object,
+    (c: Ctx, arg: Value, k: () => void) => void
+  >();
 
   private substEnv(site: InstanceSite, outer: CC): SubstEnv {
     const key = `${siteId(site)}|${outer.subst?.id ?? 0}|${outer.primed}|${outer.init}|${layoutId(outer.layout)}`;
@@ -1717,9 +1739,35 @@ export class Compiler {
       }
       case 'OpApp':
         return this.opAppAction(e, cc);
+      case 'FunctionApp':
+        return this.functionApplicationAction(e, cc);
       default:
         return this.predicateAction(e, cc);
     }
+  }
+
+  /**
+   * `f[e]` as a conjunct of an action or Init. When `f` is a recursive function, TLC keeps it lazy
+   * and expands its body in place as an action (Tool.getNextStates, case FcnApply), so each true
+   * disjunct or \E witness of the body continues the action once more: this changes the count
+   * of generated states (VoteProof's SafeAt), never the states themselves.
+   */
+  private functionApplicationAction(e: FunctionApp, cc: CC): Act {
+    const callee = e.fn.kind === 'OpApp' && e.fn.args.length === 0 ? this.bindings.get(e.fn) : undefined;
+    const target = callee ? definitionOf(callee) : undefined;
+    if (target?.kind !== 'function' || !this.isRecursiveFunction(target)) return this.predicateAction(e, cc);
+    const fn = this.compileExpr(e.fn, cc);
+    const args = e.args.map((a) => this.compileExpr(a, cc));
+    const span = e.span;
+    return (c, f, k) => {
+      const fv = fn(c, f);
+      const arg = args.length === 1 ? args[0](c, f) : tuple(args.map((a) => a(c, f)));
+      const lazy =
+        typeof fv === 'object' && fv.kind === Kind.FcnLambda && fv.materialized === null ? fv : null;
+      const expand = lazy ? this.actionExpanders.get(lazy) : undefined;
+      if (lazy && expand && member(arg, lazy.domain)) expand(c, arg, k);
+      else if (bool(apply(fv, arg), 'An action or predicate', span)) k();
+    };
   }
 
   /**

@@ -38,6 +38,25 @@ const module = (name: string, ...lines: string[]) =>
 // generated = distinct initial states + every successor; a state failing a constraint is
 // generated but not stored; depth counts initial states as level 1.
 describe('cfg features, against counts worked out by hand', () => {
+  it('a recursive function applied in an action is expanded as an action: each true disjunct continues it (TLC)', () => {
+    const r = check(
+      {
+        'M.tla': module(
+          'M',
+          'EXTENDS Integers',
+          'VARIABLE n',
+          'Init == n = 0',
+          'Ok[i \\in 0..3] == \\/ i = 0 \\/ i <= n \\/ (i > 0 /\\ Ok[i - 1])',
+          "Next == n < 2 /\\ Ok[1] /\\ n' = n + 1",
+        ),
+      },
+      'INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE',
+    );
+    // From n = 0, Ok[1] holds through Ok[0] twice (i = 0, i <= n): 2 successors; from n = 1 once
+    // more (1 <= n): 3. Generated 1 initial + 2 + 3 = 6, though only 3 states are distinct.
+    expect(counts(r)).toEqual(['ok', 3, 6, 3]);
+  });
+
   it('CONSTRAINT: 0..3 stored, the successor 4 generated but not stored, no deadlock', () => {
     const r = check(
       {
