@@ -18,6 +18,12 @@ export interface TransitionSystem<S> {
   /** Every successor of `state`, each with the action that produced it. May report the same successor twice. */
   successors(state: S, emit: (action: ActionLabel, next: S) => void): void;
   /**
+   * How many states the last `successors` call generated on the way to its successors without
+   * reporting them (TLC counts the middle state t of each step s -A-> t -B-> u of `A \cdot B`
+   * as generated); reading it resets it. Optional: absent means none.
+   */
+  takeIntermediateCount?(): number;
+  /**
    * Writes the 64-bit fingerprint of `state` into `out[offset]` (low half) and `out[offset + 1]`
    * (high half). Two states that the system considers equal (after VIEW or SYMMETRY) must get
    * the same fingerprint.

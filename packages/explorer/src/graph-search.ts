@@ -91,6 +91,12 @@ export abstract class GraphSearch<S> extends SearchRun<S> {
       this.fail(error, () => this.traceTo(id));
       return;
     }
+    const intermediate = this.system.takeIntermediateCount?.() ?? 0;
+    if (intermediate > 0) {
+      // TLC counts them as generated, and a state that generated any is not deadlocked.
+      this.generated += intermediate;
+      this.successorCount += intermediate;
+    }
     if (this.done) return;
     // TLC: a deadlock is a state for which the next-state relation yields no state at all, seen,
     // unseen or excluded by a constraint.

@@ -1418,7 +1418,7 @@ export class Compiler {
     if (name === '\\cdot') {
       return () => {
         throw new TlaEvalError(
-          'Action composition \\cdot is not supported by the evaluator (TLC does not support it either)',
+          'Action composition A \\cdot B is an action: it can be taken as a step (in the next-state relation) but has no value as an expression',
           'other',
         );
       };
@@ -1747,6 +1747,46 @@ export class Compiler {
   }
 
   /**
+   * `A \\cdot B` (action composition) as TLC computes it (Tool.getNextStates, case cdot): every
+   * state t that A reaches from s, counted as generated, then B from t; a successor u is reported
+   * as a step from s. The primed variables assigned before the composition hold in both halves.
+   */
+  private compositionAction(app: OpApp, cc: CC): Act {
+    const first = this.compileAction(app.args[0], cc);
+    const second = this.compileAction(app.args[1], cc);
+    const span = app.args[0].span;
+    return (c, f, k) => {
+      const s = c.s;
+      const before = c.n;
+      const middles: Value[][] = [];
+      c.n = before.slice();
+      try {
+        first(c, f, () => {
+          if (c.n.includes(undefined))
+            throw new TlaEvalError(
+              'The first action of A \\cdot B does not give a value to every variable, so B has no state to start from.',
+              'other',
+              span,
+            );
+          middles.push(c.n.slice() as Value[]);
+        });
+        this.intermediateStates += middles.length;
+        for (const t of middles) {
+          c.s = t;
+          c.n = before.slice();
+          second(c, f, k);
+        }
+      } finally {
+        c.s = s;
+        c.n = before;
+      }
+    };
+  }
+
+  /** Middle states of `A \\cdot B` steps generated since the model last took the count. */
+  intermediateStates = 0;
+
+  /**
    * `f[e]` as a conjunct of an action or Init. When `f` is a recursive function, TLC keeps it lazy
    * and expands its body in place as an action (Tool.getNextStates, case FcnApply), so each true
    * disjunct or \E witness of the body continues the action once more: this changes the count
@@ -1850,6 +1890,8 @@ export class Compiler {
         }
         case 'UNCHANGED':
           return this.unchangedAction(app.args[0], cc);
+        case '\\cdot':
+          return this.compositionAction(app, cc);
         case '~': {
           // TLC evaluates a negated action as a predicate.
           return this.predicateAction(app, cc);

@@ -45,6 +45,9 @@ import {
   type Value,
 } from '../values/index.js';
 
+/** TLC's switch for action composition (`java -Dtlc2.tool.impl.Tool.cdot=true`). */
+const CDOT_PROPERTY = 'tlc2.tool.impl.Tool.cdot';
+
 /** State shared by the native operators of one model run: output, TLCGet/TLCSet registers. */
 export interface NativeContext {
   /** The set STRING (membership only). */
@@ -193,6 +196,11 @@ const TLC: Record<string, Native> = {
     }
     if (key === str('level')) return c.level;
     const name = typeof key === 'object' && 's' in key ? (key as { s: string }).s : printValue(key);
+    if (name.startsWith('-D')) {
+      // A Java system property in TLC, its own text when unset. Action composition is always on
+      // here, so the property specs test before using \cdot reads "true".
+      return str(name === `-D${CDOT_PROPERTY}` ? 'true' : name);
+    }
     const v = n.stat(name);
     if (v === undefined) throw new TlaEvalError(`TLCGet("${name}") is not supported`, 'other');
     return v;

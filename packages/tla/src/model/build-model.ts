@@ -461,6 +461,11 @@ export function buildModel(
         throw new EvaluationError(toDiagnostic(error, leaves[a]?.span));
       }
     },
+    takeIntermediateCount() {
+      const count = compiler.intermediateStates;
+      compiler.intermediateStates = 0;
+      return count;
+    },
     fingerprint(state, out, offset) {
       if (viewEv) {
         const v = guarded(viewSpan, () => viewEv({ s: state, n: [], level: 0 }, EMPTY_FRAME));

@@ -57,6 +57,26 @@ describe('cfg features, against counts worked out by hand', () => {
     expect(counts(r)).toEqual(['ok', 3, 6, 3]);
   });
 
+  it('A \\cdot B: the middle states count as generated, and TLCGet reads TLC\'s switch for it as "true"', () => {
+    const r = check(
+      {
+        'M.tla': module(
+          'M',
+          'EXTENDS Naturals, TLC',
+          'VARIABLE x',
+          'ASSUME TLCGet("-Dtlc2.tool.impl.Tool.cdot") = "true"',
+          'Init == x = 0',
+          "Step == x' \\in {x + 1, x + 2}",
+          'Next == x < 3 /\\ (Step \\cdot Step)',
+        ),
+      },
+      'INIT Init\nNEXT Next\nCHECK_DEADLOCK FALSE',
+    );
+    // From 0: middles 1, 2 (2 generated), then 2, 3 and 3, 4 (4 more). From 2: middles 3, 4, then
+    // 4, 5 and 5, 6. From 3 and 4 nothing. Distinct 0, 2, 3, 4, 5, 6; generated 1 + 6 + 6 = 13.
+    expect(counts(r)).toEqual(['ok', 6, 13, 3]);
+  });
+
   it('CONSTRAINT: 0..3 stored, the successor 4 generated but not stored, no deadlock', () => {
     const r = check(
       {
