@@ -126,6 +126,55 @@ describe('TLA+ liveness: verdicts worked out by hand', () => {
   });
 });
 
+describe('refinement: fairness of an instantiated module whose variables are mapped to expressions', () => {
+  // D!Spec asks that Detect happen once x = 2 can be reached: WF_vars(Detect) with d <- (x = 2).
+  // ENABLED <<Detect>>_vars is computed as TLC does: the primed d and e are values of the partial
+  // next state (d' = TRUE, e' = y by UNCHANGED e), so it is enabled exactly when x # 2. The
+  // verdicts, worked out by hand, are also TLC's (run on these files, 2026-11-22).
+  const detection = `---- MODULE Detection ----
+VARIABLES d, e
+vars == <<d, e>>
+Detect == d' = TRUE /\\ UNCHANGED e
+Spec == d = FALSE /\\ [][Detect]_vars /\\ WF_vars(Detect)
+====
+`;
+  const counter = `---- MODULE Counter ----
+EXTENDS Naturals
+VARIABLES x, y
+Init == x = 0 /\\ y = 0
+Next == x < 2 /\\ x' = x + 1 /\\ UNCHANGED y
+Spec == Init /\\ [][Next]_<<x, y>>
+FairSpec == Spec /\\ WF_<<x, y>>(Next)
+D == INSTANCE Detection WITH d <- (x = 2), e <- y
+Refines == D!Spec
+====
+`;
+  const refinement = (spec: string) => {
+    writeFileSync(join(dir, 'Detection.tla'), detection);
+    writeFileSync(join(dir, 'Counter.tla'), counter);
+    writeFileSync(
+      join(dir, `Counter-${spec}.cfg`),
+      `SPECIFICATION ${spec}\nPROPERTY Refines\nCHECK_DEADLOCK FALSE\n`,
+    );
+    const result = run([join(dir, 'Counter.tla'), '--config', join(dir, `Counter-${spec}.cfg`), '--json']);
+    return { exitCode: result.exitCode, last: JSON.parse(result.stdout[result.stdout.length - 1]) };
+  };
+
+  it('without fairness x may stop at 0, where Detect stays enabled and is never taken: violated', () => {
+    const { exitCode, last } = refinement('Spec');
+    expect(exitCode).toBe(13);
+    expect(last).toMatchObject({ outcome: 'property-violated', property: 'Refines', stuttering: true });
+    // The shortest such behaviour stutters in the initial state.
+    expect(last.trace.length).toBe(1);
+  });
+
+  it('with weak fairness on Next, x reaches 2, where Detect is no longer enabled: holds', () => {
+    const { exitCode, last } = refinement('FairSpec');
+    expect(exitCode).toBe(0);
+    expect(last).toMatchObject({ outcome: 'ok', distinctStates: 3, generatedStates: 3, depth: 3 });
+  });
+});
+
 describe('vacuous verdicts', () => {
   it('fairness that no behaviour of the spec can meet: the property holds, with a warning that says why', () => {
     const text = `---- MODULE V ----

@@ -93,6 +93,13 @@ export interface CC {
    * body assigns `memInt'`.
    */
   readonly byName?: ReadonlyMap<Binding, { readonly expr: Expr; readonly cc: CC }>;
+  /**
+   * Inside ENABLED: the substitutions in force where ENABLED is evaluated (undefined outside
+   * ENABLED, or when there are none). TLC looks primed variables up past these (Context.branch
+   * with cutoff): a primed variable of an instantiated module that one of them replaces stands
+   * for itself, a value of the partial next state found by name, rather than for its substitute.
+   */
+  readonly enabledCut?: SubstEnv;
 }
 
 /** INSTANCE substitutions in force: constants and variables of the instantiated module -> what replaces them. */
@@ -797,6 +804,7 @@ export class Compiler {
         primed: cc.primed,
         init: cc.init,
         subst: null,
+        enabledCut: cc.enabledCut,
       });
       return (c, f) => {
         const v = argumentSlots(args, compiled.layout.size, c, f);
@@ -825,7 +833,14 @@ export class Compiler {
   ): Ev | Act {
     const byName = new Map(cc.byName ?? []);
     for (const [i, p] of symbol.params.entries()) byName.set(p, { expr: args[i], cc });
-    const inner: CC = { layout: cc.layout, primed: cc.primed, init: cc.init, subst: bodyCC.subst, byName };
+    const inner: CC = {
+      layout: cc.layout,
+      primed: cc.primed,
+      init: cc.init,
+      subst: bodyCC.subst,
+      byName,
+      enabledCut: cc.enabledCut,
+    };
     if (this.inlining.has(symbol)) {
       // Recursion: fall back to evaluating the arguments first.
       const values = args.map((a) => this.compileExpr(a, cc));
@@ -896,6 +911,7 @@ export class Compiler {
       const env = cc.subst;
       if (env) {
         const sub = env.site.substitutions.get(symbol);
+        if (sub && cc.primed && this.cutOff(env, cc)) return this.partialNextStateRead(symbol.name);
         if (sub) {
           const outer: CC = { ...env.outer, primed: cc.primed || env.outer.primed, init: cc.init };
           return this.compileSubstitution(sub, outer, cc, app);
@@ -1104,7 +1120,7 @@ export class Compiler {
   }
 
   private defKey(cc: CC): string {
-    return `${cc.primed ? 'p' : ''}${cc.init ? 'i' : ''}${cc.subst?.id ?? 0}`;
+    return `${cc.primed ? 'p' : ''}${cc.init ? 'i' : ''}${cc.subst?.id ?? 0}${cc.enabledCut ? `e${cc.enabledCut.id}` : ''}`;
   }
 
   private compiledDef(symbol: DefinitionSymbol, cc: CC): CompiledDef {
@@ -1129,6 +1145,7 @@ export class Compiler {
       init: cc.init,
       subst: letCC ? letCC.subst : cc.subst,
       byName: letCC?.byName,
+      enabledCut: cc.enabledCut,
     };
     const entry = compiled;
     const body = this.compileExpr(symbol.def.body, bodyCC);
@@ -1195,6 +1212,7 @@ export class Compiler {
         primed: cc.primed,
         init: cc.init,
         subst: cc.subst,
+        enabledCut: cc.enabledCut,
       });
       const recursive = this.isRecursiveFunction(symbol);
       const cacheable =
@@ -1259,6 +1277,7 @@ export class Compiler {
       init: cc.init,
       subst: cc.subst,
       byName: cc.byName,
+      enabledCut: cc.enabledCut,
     };
     const { slots } = this.bindBounds(symbol.def.bounds, inner);
     const binders = symbol.def.bounds.flatMap((b, i) =>
@@ -1321,7 +1340,7 @@ export class Compiler {
   >();
 
   private substEnv(site: InstanceSite, outer: CC): SubstEnv {
-    const key = `${siteId(site)}|${outer.subst?.id ?? 0}|${outer.primed}|${outer.init}|${layoutId(outer.layout)}`;
+    const key = `${siteId(site)}|${outer.subst?.id ?? 0}|${outer.primed}|${outer.init}|${layoutId(outer.layout)}|${outer.enabledCut?.id ?? ''}`;
     let env = this.substEnvs.get(key);
     if (!env) {
       env = { id: this.nextSubstId++, site, outer };
@@ -1348,7 +1367,16 @@ export class Compiler {
       bind = (c, f) => ({ v: args.map((a) => a(c, f)), p: f });
     }
     const env = this.substEnv(site, outer);
-    return { inner: { layout: outer.layout, primed: cc.primed, init: cc.init, subst: env }, bind };
+    return {
+      inner: {
+        layout: outer.layout,
+        primed: cc.primed,
+        init: cc.init,
+        subst: env,
+        enabledCut: cc.enabledCut,
+      },
+      bind,
+    };
   }
 
   private compileInstanced(app: OpApp, inner: Binding, site: InstanceSite, cc: CC): Ev {
@@ -1474,8 +1502,50 @@ export class Compiler {
     }
   }
 
+  /** Whether ENABLED looks primed variables up past the substitutions of `env` (see `CC.enabledCut`). */
+  private cutOff(env: SubstEnv, cc: CC): boolean {
+    for (let cut: SubstEnv | null | undefined = cc.enabledCut; cut; cut = cut.outer.subst)
+      if (cut === env) return true;
+    return false;
+  }
+
+  /**
+   * The slot of the partial next state that ENABLED gives a cut-off variable, by name as TLC's
+   * TLCStateFun does: the state variable's own slot if one has that name, else one past them.
+   */
+  private partialNextStateSlot(name: string): number {
+    const own = this.options.variables.findIndex((v) => v.name === name);
+    if (own >= 0) return this.variableIndex.get(this.options.variables[own]) as number;
+    let slot = this.abstractSlots.get(name);
+    if (slot === undefined) {
+      slot = this.options.variables.length + this.abstractSlots.size;
+      this.abstractSlots.set(name, slot);
+    }
+    return slot;
+  }
+
+  private readonly abstractSlots = new Map<string, number>();
+
+  private partialNextStateRead(name: string): Ev {
+    const index = this.partialNextStateSlot(name);
+    return (c) => {
+      const v = c.n[index];
+      if (v === undefined)
+        throw new ActionError(
+          `${name}' is read before it is given a value: in ENABLED, TLC gives the primed variables of the instantiated module their values left to right, so the conjunct that sets ${name}' must come first`,
+          'other',
+        );
+      return v;
+    };
+  }
+
   compileEnabled(arg: Expr, cc: CC): Ev {
-    const act = this.compileAction(arg, { ...cc, primed: false, init: false });
+    const act = this.compileAction(arg, {
+      ...cc,
+      primed: false,
+      init: false,
+      enabledCut: cc.subst ?? undefined,
+    });
     const width = this.options.variables.length;
     return (c, f) => {
       const ctx: Ctx = { s: c.s, n: new Array(width), level: c.level };
@@ -1578,7 +1648,13 @@ export class Compiler {
             inner(c, f, isTarget) ? { name: target.name, span: target.def.body.span } : undefined;
         }
         const compiled = this.compiledDef(target, cc);
-        const bodyCC: CC = { layout: compiled.layout, primed: cc.primed, init: cc.init, subst: cc.subst };
+        const bodyCC: CC = {
+          layout: compiled.layout,
+          primed: cc.primed,
+          init: cc.init,
+          subst: cc.subst,
+          enabledCut: cc.enabledCut,
+        };
         const body = this.compileStepNamer(target.def.body, bodyCC, depth + 1);
         const args = e.args.map((a) => this.compileExpr(a, cc));
         const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
@@ -1655,6 +1731,7 @@ export class Compiler {
     if (!env) return this.variableIndex.get(symbol);
     const sub = env.site.substitutions.get(symbol);
     if (!sub) return this.variableIndex.get(symbol);
+    if (this.cutOff(env, cc)) return this.partialNextStateSlot(symbol.name);
     let replacement: Binding | undefined;
     if (sub.kind === 'symbol') replacement = sub.symbol;
     else if (sub.expr.kind === 'OpApp' && sub.expr.args.length === 0 && sub.expr.path.length === 0)
@@ -2036,7 +2113,13 @@ export class Compiler {
   private compiledDefAction(symbol: DefinitionSymbol, cc: CC): CompiledDef {
     const compiled = this.compiledDef(symbol, cc);
     if (!compiled.act) {
-      const bodyCC: CC = { layout: compiled.layout, primed: cc.primed, init: cc.init, subst: cc.subst };
+      const bodyCC: CC = {
+        layout: compiled.layout,
+        primed: cc.primed,
+        init: cc.init,
+        subst: cc.subst,
+        enabledCut: cc.enabledCut,
+      };
       const entry = compiled;
       entry.act = (c, f, k) => (entry.realAct as Act)(c, f, k);
       entry.realAct = this.compileAction(symbol.def.body, bodyCC);
@@ -2089,7 +2172,11 @@ export class Compiler {
         if (equals(next(c, f), now(c, f))) k();
       };
     }
-    const acts = parts.map((index) => this.assignAction(index, (c) => c.s[index], false));
+    const acts = parts.map((part) =>
+      typeof part === 'number'
+        ? this.assignAction(part, (c) => c.s[part], false)
+        : this.assignAction(part.slot, part.now, false),
+    );
     const chain = (i: number): Act => {
       if (i === acts.length) return (_c, _f, k) => k();
       const head = acts[i];
@@ -2099,10 +2186,10 @@ export class Compiler {
     return chain(0);
   }
 
-  private unchangedVariables(e: Expr, cc: CC): number[] | undefined {
+  private unchangedVariables(e: Expr, cc: CC): UnchangedPart[] | undefined {
     if (cc.init) return undefined;
     if (e.kind === 'Tuple') {
-      const out: number[] = [];
+      const out: UnchangedPart[] = [];
       for (const x of e.elements) {
         const sub = this.unchangedVariables(x, cc);
         if (!sub) return undefined;
@@ -2112,12 +2199,12 @@ export class Compiler {
     }
     if (e.kind === 'OpApp' && e.args.length === 0 && e.path.length === 0) {
       const symbol = this.bindings.get(e);
-      return symbol ? this.unchangedSymbol(symbol, cc) : undefined;
+      return symbol ? this.unchangedSymbol(symbol, cc, e) : undefined;
     }
     return undefined;
   }
 
-  private unchangedSymbol(symbol: Binding, cc: CC): number[] | undefined {
+  private unchangedSymbol(symbol: Binding, cc: CC, use?: OpApp): UnchangedPart[] | undefined {
     const target = definitionOf(symbol);
     if (this.options.overrides.has(target)) return undefined;
     if (target.kind === 'variable') {
@@ -2128,6 +2215,15 @@ export class Compiler {
       if (!env || !sub) {
         const index = this.variableIndex.get(target);
         return index === undefined ? undefined : [index];
+      }
+      if (use && this.cutOff(env, cc)) {
+        // In ENABLED, UNCHANGED v gives the partial next state's v the value of v now (TLC's enabledUnchanged).
+        return [
+          {
+            slot: this.partialNextStateSlot(target.name),
+            now: this.compileExpr(use, { ...cc, primed: false }),
+          },
+        ];
       }
       return sub.kind === 'symbol'
         ? this.unchangedSymbol(sub.symbol, env.outer)
@@ -2140,6 +2236,9 @@ export class Compiler {
 }
 
 const ENABLED_FOUND = { enabled: true };
+
+/** A variable UNCHANGED assigns: a state variable's index, or a slot of ENABLED's partial next state. */
+type UnchangedPart = number | { readonly slot: number; readonly now: Ev };
 /** Thrown to stop an enumeration early (used by callers). */
 export class StopSignal {}
 const NO_SLOTS: Value[] = [];
