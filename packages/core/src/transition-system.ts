@@ -10,7 +10,10 @@ import type { Diagnostic, SourceSpan } from './diagnostic.js';
  * state is whatever compact object the front-end chooses (`S`), opaque to the back-end.
  */
 export interface TransitionSystem<S> {
-  /** Variable names, in the order `render` reports them (for traces and ITF). */
+  /**
+   * Variable names, in the order of the state's values (for ITF). `render` may list them in the
+   * order users expect to read them (TLA+: TLC's).
+   */
   readonly variables: readonly string[];
   /** The named actions (TLA+: the disjuncts of Next; Petri nets: transitions), indexed by `ActionLabel.index`. */
   readonly actions: readonly ActionInfo[];

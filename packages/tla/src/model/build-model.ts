@@ -53,6 +53,7 @@ import {
   TemporalTranslator,
   type TlaFormula,
 } from './temporal-formula.js';
+import { tlcVariableOrder } from './tlc-variable-order.js';
 
 export const ModelCode = {
   /** No initial predicate or next-state relation could be found. */
@@ -394,6 +395,8 @@ export function buildModel(
   );
   const width = variables.length;
   const varNames = variables.map((v) => v.name);
+  // Traces list the variables in TLC's order (its symbol table's), so they read like TLC's.
+  const shownOrder = tlcVariableOrder(root, varNames).map((name) => varNames.indexOf(name));
   // Each top-level action gets a fresh frame for the names its quantifiers bind.
   const frameFor = (): Frame => ({ v: new Array(frameSize), p: null });
 
@@ -504,9 +507,7 @@ export function buildModel(
     },
     render(state) {
       const out: Record<string, RenderedValue> = {};
-      varNames.forEach((name, i) => {
-        out[name] = { text: printValue(state[i]), json: toItf(state[i]) };
-      });
+      for (const i of shownOrder) out[varNames[i]] = { text: printValue(state[i]), json: toItf(state[i]) };
       return out;
     },
   };
