@@ -43,6 +43,8 @@ export interface PrepareInput {
   readonly missingConfigHint?: (shownPath: string) => string;
   /** Print/PrintT output while the model is built (constants, ASSUMEs). */
   readonly print?: (text: string) => void;
+  /** Environment variables for IOUtils' IOEnv (the CLI's own; none in the playground). */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
   /** False: stop after the spec, formulas and cfg are checked, without building the model (markers while typing). */
   readonly build?: boolean;
 }
@@ -232,7 +234,7 @@ export function prepareCheck(input: PrepareInput): Prepared {
       diagnostics: [...spec.diagnostics.filter((d) => d.severity !== 'error'), ...warnings],
     };
 
-  const built = buildModel(spec, parsed.config, { print: input.print });
+  const built = buildModel(spec, parsed.config, { print: input.print, environment: input.environment });
   if (hasErrors(built.diagnostics) || !built.model)
     return fail(outcomeOfBuildDiagnostics(built.diagnostics), [...warnings, ...built.diagnostics], spec);
   const model = built.model;

@@ -134,6 +134,7 @@ export class CheckCommand {
       formulasAllowed: this.mode === 'bfs',
       displayPath,
       print: (text) => this.reporter.print(text),
+      environment: process.env,
     });
     for (const [file, text] of prepared.sources) this.sources.set(file, text);
     if (prepared.kind === 'usage') throw new UsageError(prepared.message);

@@ -26,6 +26,7 @@ import {
   NAT,
   OpValue,
   printValue,
+  recordOf,
   REAL,
   recordField,
   seqAppend,
@@ -63,6 +64,8 @@ export interface NativeContext {
    * whose evaluation read one is not cached (TLC fails to pre-evaluate those and so never caches them).
    */
   volatileReads: number;
+  /** Environment variables, for IOUtils' IOEnv. */
+  readonly environment: Readonly<Record<string, string | undefined>>;
 }
 
 type Ctx = { readonly level: number };
@@ -388,8 +391,40 @@ const GRAPHS: Record<string, Native> = {
   },
 };
 
+/**
+ * IOUtils: only the operators that read, not those that write files or run commands (IOExec,
+ * IOSerialize, …), which keep their TLA+ definitions and so cannot be evaluated: a spec from the
+ * playground or a share link must not be able to touch the machine.
+ */
+const IO_UTILS: Record<string, Native> = {
+  // TLC: a record of System.getenv(), fields in TLC's record order.
+  IOEnv: (_a, n) => {
+    const names = Object.keys(n.environment).filter((k) => n.environment[k] !== undefined);
+    return recordOf(
+      names.map(str),
+      names.map((k) => str(n.environment[k] as string)),
+    );
+  },
+  // TLC: Integer.parseInt.
+  atoi: (a) => {
+    const s = a[0];
+    const text = typeof s === 'object' && 's' in s ? (s as { s: string }).s : undefined;
+    if (
+      text === undefined ||
+      !/^[+-]?\d+$/.test(text) ||
+      !Number.isSafeInteger(Number(text)) ||
+      Math.abs(Number(text)) > 2147483647
+    )
+      throw new TlaEvalError(
+        `atoi expects a string of decimal digits that fits an int, but instead it got:\n${printValue(s)}`,
+        'type',
+      );
+    return Number(text);
+  },
+};
+
 /** Community Modules whose operators have native versions (matched by module name, as TLC does). */
-const COMMUNITY = new Set(['SequencesExt', 'Functions', 'FiniteSetsExt', 'Graphs']);
+const COMMUNITY = new Set(['SequencesExt', 'Functions', 'FiniteSetsExt', 'Graphs', 'IOUtils']);
 
 /** Whether a module's operators may be replaced by natives: the standard modules and known community ones. */
 export function hasNativeModule(
@@ -403,6 +438,7 @@ const NATIVES: Record<string, Record<string, Native>> = {
   Functions: FUNCTIONS,
   FiniteSetsExt: FINITE_SETS_EXT,
   Graphs: GRAPHS,
+  IOUtils: IO_UTILS,
   Naturals: NATURALS,
   Integers: INTEGERS,
   Reals: REALS,
@@ -428,6 +464,7 @@ export function defaultNativeContext(
     registers: new Map(),
     stat: () => undefined,
     volatileReads: 0,
+    environment: {},
   };
 }
 

@@ -193,6 +193,7 @@ export function buildModel(
   const duration = () => Math.floor((Date.now() - statistics.started) / 1000);
   const natives = {
     ...defaultNativeContext(printed, STRING_SET),
+    environment: options.environment ?? {},
     stat: (name: string): Value | undefined => {
       switch (name) {
         // How the model is being checked (specs assert on it, e.g. DieHardest).

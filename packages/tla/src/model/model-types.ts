@@ -114,4 +114,9 @@ export interface TlaModel {
 export interface BuildModelOptions {
   /** Print and PrintT output (TLC writes it to stdout as it evaluates). */
   readonly print?: (text: string) => void;
+  /**
+   * What IOUtils' `IOEnv` reports: the environment variables of the process (the CLI passes its
+   * own; the playground, none).
+   */
+  readonly environment?: Readonly<Record<string, string | undefined>>;
 }
