@@ -1648,14 +1648,7 @@ export class Compiler {
             inner(c, f, isTarget) ? { name: target.name, span: target.def.body.span } : undefined;
         }
         const compiled = this.compiledDef(target, cc);
-        const bodyCC: CC = {
-          layout: compiled.layout,
-          primed: cc.primed,
-          init: cc.init,
-          subst: cc.subst,
-          enabledCut: cc.enabledCut,
-        };
-        const body = this.compileStepNamer(target.def.body, bodyCC, depth + 1);
+        const body = this.compileStepNamer(target.def.body, this.bodyContext(compiled, cc), depth + 1);
         const args = e.args.map((a) => this.compileExpr(a, cc));
         const up = cc.layout && compiled.definingLayout ? cc.layout.distanceTo(compiled.definingLayout) : -1;
         const span = target.def.body.span;
@@ -2110,19 +2103,23 @@ export class Compiler {
     return result;
   }
 
+  /** The context a compiled definition's body runs in, called from `cc` (names passed by name stay behind). */
+  private bodyContext(compiled: CompiledDef, cc: CC): CC {
+    return {
+      layout: compiled.layout,
+      primed: cc.primed,
+      init: cc.init,
+      subst: cc.subst,
+      enabledCut: cc.enabledCut,
+    };
+  }
+
   private compiledDefAction(symbol: DefinitionSymbol, cc: CC): CompiledDef {
     const compiled = this.compiledDef(symbol, cc);
     if (!compiled.act) {
-      const bodyCC: CC = {
-        layout: compiled.layout,
-        primed: cc.primed,
-        init: cc.init,
-        subst: cc.subst,
-        enabledCut: cc.enabledCut,
-      };
       const entry = compiled;
       entry.act = (c, f, k) => (entry.realAct as Act)(c, f, k);
-      entry.realAct = this.compileAction(symbol.def.body, bodyCC);
+      entry.realAct = this.compileAction(symbol.def.body, this.bodyContext(compiled, cc));
     }
     return compiled;
   }
