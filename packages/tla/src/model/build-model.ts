@@ -174,7 +174,8 @@ export function buildModel(
     else if (original) overrides.set(original, binding);
     // `x = x` for a name that is not declared: a model value TLC ignores.
   }
-  overriddenDefinitions.set(spec, new Set(overrides.keys()));
+  // What SPECIFICATION, INIT and NEXT are unfolded through: not the definitions the cfg replaces.
+  const view: SpecView = { spec, overridden: new Set(overrides.keys()) };
   for (const c of rootConstants) {
     if (!constants.has(c))
       diagnostics.push(
@@ -282,7 +283,7 @@ export function buildModel(
   if (specName) {
     const symbol = lookup(specName.name, specName.span);
     if (symbol) {
-      const parts = conjuncts(symbolUse(symbol, specName.span), spec);
+      const parts = conjuncts(symbolUse(symbol, specName.span), view);
       const inits: Part[] = [];
       for (const part of parts) {
         const x = part.expr;
@@ -357,7 +358,7 @@ export function buildModel(
   for (const p of names.property ?? []) {
     const symbol = lookup(p.name, p.span);
     if (!symbol) continue;
-    const parts = conjuncts(symbolUse(symbol, p.span), spec);
+    const parts = conjuncts(symbolUse(symbol, p.span), view);
     const temporal: Part[] = [];
     for (const part of parts) {
       const x = part.expr;
@@ -373,7 +374,7 @@ export function buildModel(
   if (diagnostics.some((d) => d.severity === 'error')) return { diagnostics };
 
   // --- actions -----------------------------------------------------------------------------------
-  const leaves: ActionLeaf[] = next ? splitActions(next.expr, nextName, root.name, spec, next.sites) : [];
+  const leaves: ActionLeaf[] = next ? splitActions(next.expr, nextName, root.name, view, next.sites) : [];
   const actionInfos: ActionInfo[] = leaves.map((l) => ({ name: l.name, span: l.span }));
   const labels: ActionLabel[] = leaves.map((_, index) => ({ index }));
   const locations = leaves.map((l) => `${l.name} ${locationText(l.span, l.module)}`);
@@ -724,17 +725,20 @@ interface Part {
   readonly sites: readonly InstanceSite[];
 }
 
-/** A zero-argument definition an expression names, with the INSTANCE it is reached through. */
-/** The definitions each spec's cfg replaces with `<-`, for `unfold` (set by buildModel). */
-const overriddenDefinitions = new WeakMap<CheckedSpec, ReadonlySet<Binding>>();
+/** A spec as the cfg sees it: the definitions it replaces with `<-` are not looked into. */
+interface SpecView {
+  readonly spec: CheckedSpec;
+  readonly overridden: ReadonlySet<Binding>;
+}
 
+/** A zero-argument definition an expression names, with the INSTANCE it is reached through. */
 function unfold(
   e: Expr,
-  spec: CheckedSpec,
+  view: SpecView,
   sites: readonly InstanceSite[],
 ): { body: Expr; sites: readonly InstanceSite[]; name: string; module?: string } | undefined {
   if (e.kind !== 'OpApp' || e.args.length > 0) return undefined;
-  const symbol = spec.bindings.get(e);
+  const symbol = view.spec.bindings.get(e);
   if (!symbol) return undefined;
   let target: Binding = symbol;
   const more: InstanceSite[] = [];
@@ -745,7 +749,7 @@ function unfold(
   target = definitionOf(target);
   if (target.kind !== 'definition' || target.params.length > 0 || target.module?.isStandard) return undefined;
   // A definition the cfg replaces (`Init <- MCInit`) is not looked into: the replacement applies.
-  if (overriddenDefinitions.get(spec)?.has(target)) return undefined;
+  if (view.overridden.has(target)) return undefined;
   return {
     body: target.def.body,
     sites: [...sites, ...more],
@@ -755,13 +759,13 @@ function unfold(
 }
 
 /** The conjuncts of a formula, looking through zero-argument definitions (as TLC does for SPECIFICATION). */
-function conjuncts(e: Expr, spec: CheckedSpec, sites: readonly InstanceSite[] = []): Part[] {
-  if (e.kind === 'Junction' && e.op === '/\\') return e.items.flatMap((x) => conjuncts(x, spec, sites));
+function conjuncts(e: Expr, view: SpecView, sites: readonly InstanceSite[] = []): Part[] {
+  if (e.kind === 'Junction' && e.op === '/\\') return e.items.flatMap((x) => conjuncts(x, view, sites));
   if (e.kind === 'OpApp' && e.name === '/\\' && e.fix === 'infix')
-    return e.args.flatMap((x) => conjuncts(x, spec, sites));
-  const unfolded = unfold(e, spec, sites);
+    return e.args.flatMap((x) => conjuncts(x, view, sites));
+  const unfolded = unfold(e, view, sites);
   if (unfolded) {
-    const inner = conjuncts(unfolded.body, spec, unfolded.sites);
+    const inner = conjuncts(unfolded.body, view, unfolded.sites);
     // A definition that is not a conjunction stays as the use (its name labels Init), unless it is
     // the [][Next]_v or fairness part itself.
     if (inner.length > 1) return inner;
@@ -781,17 +785,17 @@ function splitActions(
   e: Expr,
   name: string,
   module: string,
-  spec: CheckedSpec,
+  view: SpecView,
   sites: readonly InstanceSite[] = [],
 ): ActionLeaf[] {
   if (e.kind === 'Junction' && e.op === '\\/')
-    return e.items.flatMap((x) => splitActions(x, name, module, spec, sites));
+    return e.items.flatMap((x) => splitActions(x, name, module, view, sites));
   if (e.kind === 'OpApp' && e.name === '\\/' && e.fix === 'infix')
-    return e.args.flatMap((x) => splitActions(x, name, module, spec, sites));
-  const unfolded = unfold(e, spec, sites);
+    return e.args.flatMap((x) => splitActions(x, name, module, view, sites));
+  const unfolded = unfold(e, view, sites);
   if (unfolded)
-    return splitActions(unfolded.body, unfolded.name, unfolded.module ?? module, spec, unfolded.sites);
-  const named = actionDefinition(e, spec);
+    return splitActions(unfolded.body, unfolded.name, unfolded.module ?? module, view, unfolded.sites);
+  const named = actionDefinition(e, view.spec);
   if (named)
     return [
       { expr: e, name: named.name, span: named.def.body.span, module: named.module?.name ?? module, sites },
