@@ -10,6 +10,7 @@ import {
   type VariableSymbol,
 } from '../semantics/symbols.js';
 import type { BoundVars, Expr, FunctionApp, LetDefinition, OpApp } from '../syntax/ast.js';
+import { forEachExpression } from '../syntax/sub-expressions.js';
 import {
   apply,
   applyArgs,
@@ -2079,16 +2080,15 @@ export class Compiler {
     const result = new Set<number>();
     this.primedParams.set(symbol, result); // recursion sees the partial answer
     const index = new Map<Binding, number>(symbol.params.map((p, i) => [p, i]));
-    const markParamsIn = (e: unknown) =>
-      forEachNode(e, (n) => {
+    const markParamsIn = (e: Expr) =>
+      forEachExpression(e, (n) => {
         if (n.kind !== 'OpApp') return;
-        const b = this.bindings.get(n as OpApp);
+        const b = this.bindings.get(n);
         const i = b ? index.get(b) : undefined;
         if (i !== undefined) result.add(i);
       });
-    forEachNode(symbol.def.body, (n) => {
-      if (n.kind !== 'OpApp') return;
-      const app = n as OpApp;
+    forEachExpression(symbol.def.body, (app) => {
+      if (app.kind !== 'OpApp') return;
       if ((app.name === "'" && app.fix === 'postfix') || app.name === 'UNCHANGED') {
         markParamsIn(app.args[0]);
         return;
@@ -2281,22 +2281,4 @@ function layoutId(layout: Layout | null): number {
     layoutIds.set(layout, id);
   }
   return id;
-}
-
-/** Calls `visit` on every syntax node under `node` (any object with a `kind`), in no particular order. */
-function forEachNode(node: unknown, visit: (n: { kind: string }) => void): void {
-  const stack: unknown[] = [node];
-  const seen = new WeakSet<object>();
-  while (stack.length > 0) {
-    const x = stack.pop();
-    if (x === null || typeof x !== 'object' || seen.has(x)) continue;
-    seen.add(x);
-    if (Array.isArray(x)) {
-      for (const y of x) stack.push(y);
-      continue;
-    }
-    const o = x as Record<string, unknown>;
-    if (typeof o.kind === 'string') visit(o as { kind: string });
-    for (const [key, value] of Object.entries(o)) if (key !== 'span' && key !== 'nameSpan') stack.push(value);
-  }
 }

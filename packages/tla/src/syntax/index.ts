@@ -9,3 +9,4 @@ export {
 } from './operators.js';
 export { type ExprParseResult, type ParseResult, parseExpression, parseModule } from './parser.js';
 export * from './printer.js';
+export { forEachExpression, subExpressions } from './sub-expressions.js';

@@ -45,6 +45,7 @@ import type {
   UseOrHide,
 } from './ast.js';
 import { operatorInfo } from './operators.js';
+import { subExpressions } from './sub-expressions.js';
 
 // ---------------------------------------------------------------------------------------------
 // Public API
@@ -211,68 +212,6 @@ function isPostfixable(e: Expr): boolean {
   }
 }
 
-/** The subexpressions of `e` (used to decide layout). */
-function children(e: Expr): Expr[] {
-  switch (e.kind) {
-    case 'OpApp':
-      return [...e.path.flatMap((p) => p.args), ...e.args];
-    case 'Number':
-    case 'String':
-    case 'Bool':
-    case 'At':
-    case 'StepRef':
-      return [];
-    case 'If':
-      return [e.cond, e.then, e.else];
-    case 'Case':
-      return [...e.arms.flatMap((a) => [a.guard, a.body]), ...(e.other ? [e.other] : [])];
-    case 'Let':
-      return [e.body];
-    case 'Quantified':
-      return [...boundSets(e.bounds), e.body];
-    case 'TemporalQuantified':
-      return [e.body];
-    case 'Choose':
-      return [...boundSets([e.bound]), e.body];
-    case 'SetEnum':
-    case 'Tuple':
-      return [...e.elements];
-    case 'SetFilter':
-      return [...boundSets([e.bound]), e.predicate];
-    case 'SetMap':
-      return [e.body, ...boundSets(e.bounds)];
-    case 'FunctionCtor':
-      return [...boundSets(e.bounds), e.body];
-    case 'FunctionApp':
-      return [e.fn, ...e.args];
-    case 'FunctionSet':
-      return [e.domain, e.codomain];
-    case 'RecordCtor':
-    case 'RecordSet':
-      return e.fields.map((f) => f.value);
-    case 'Except':
-      return [
-        e.fn,
-        ...e.updates.flatMap((u) => [...u.path.flatMap((s) => (s.kind === 'index' ? s.args : [])), u.value]),
-      ];
-    case 'FieldAccess':
-      return [e.record];
-    case 'ActionExpr':
-      return [e.action, e.subscript];
-    case 'Fairness':
-      return [e.subscript, e.action];
-    case 'Junction':
-      return [...e.items];
-    case 'Lambda':
-    case 'Labeled':
-      return [e.body];
-  }
-}
-
-function boundSets(bounds: readonly BoundVars[]): Expr[] {
-  return bounds.flatMap((b) => (b.set ? [b.set] : []));
-}
-
 const breakCache = new WeakMap<Expr, boolean>();
 
 /** Whether printing `e` takes more than one line (bulleted lists and LET always do). */
@@ -282,7 +221,7 @@ function hasBreak(e: Expr): boolean {
   let result: boolean;
   if (e.kind === 'Junction' || e.kind === 'Let') result = true;
   else if (e.kind === 'Case' && e.arms.length + (e.other ? 1 : 0) > 2) result = true;
-  else result = children(e).some(hasBreak);
+  else result = subExpressions(e).some(hasBreak);
   breakCache.set(e, result);
   return result;
 }
