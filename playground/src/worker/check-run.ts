@@ -106,7 +106,13 @@ export class CheckRun {
         this.flush();
       },
     };
-    prepared = prepareTla(files, main, config, { build: true, print: (t) => reporter.print(t) });
+    prepared = prepareTla(files, main, config, {
+      build: true,
+      print: (t) => reporter.print(t),
+      // The run the user asked for orders names as the CLI (and TLC) does; the worker stops any
+      // earlier run before starting this one, so no older model's values are still in use.
+      freshNames: true,
+    });
     if (prepared.kind !== 'ready') {
       const outcome = prepared.kind === 'failed' ? prepared.outcome : 'internal-error';
       const report: CheckReport = {

@@ -93,6 +93,8 @@ async function handle(request: WorkerRequest): Promise<void> {
         });
         return;
       }
+      // One check at a time: the new run interns names afresh (see check-run.ts).
+      current?.stop();
       const run = new CheckRun({
         lines: (lines) => post({ type: 'log', id: request.id, lines }),
         progress: (stats, statesPerSecond, elapsedMs) =>

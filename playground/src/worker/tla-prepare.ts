@@ -25,6 +25,8 @@ export interface PrepareOptions {
   /** CTL/LTL formulas whose atoms are TLA+ state predicates of the spec, as `--ctl`/`--ltl`. */
   readonly ctl?: readonly string[];
   readonly ltl?: readonly string[];
+  /** Intern names afresh (the run the user asked for): see BuildModelOptions.freshNames. */
+  readonly freshNames?: boolean;
 }
 
 export function prepareTla(
@@ -46,5 +48,6 @@ export function prepareTla(
       `model checking needs a .cfg file (INIT/NEXT or SPECIFICATION, CONSTANTS, INVARIANTS); add ${configName} to the project, or pick a cfg`,
     print: options.print,
     build: options.build,
+    freshNames: options.freshNames,
   });
 }

@@ -45,6 +45,8 @@ export interface PrepareInput {
   readonly print?: (text: string) => void;
   /** Environment variables for IOUtils' IOEnv (the CLI's own; none in the playground). */
   readonly environment?: Readonly<Record<string, string | undefined>>;
+  /** Intern names afresh for this model (see BuildModelOptions.freshNames): one model runs at a time. */
+  readonly freshNames?: boolean;
   /** False: stop after the spec, formulas and cfg are checked, without building the model (markers while typing). */
   readonly build?: boolean;
 }
@@ -234,7 +236,11 @@ export function prepareCheck(input: PrepareInput): Prepared {
       diagnostics: [...spec.diagnostics.filter((d) => d.severity !== 'error'), ...warnings],
     };
 
-  const built = buildModel(spec, parsed.config, { print: input.print, environment: input.environment });
+  const built = buildModel(spec, parsed.config, {
+    print: input.print,
+    environment: input.environment,
+    freshNames: input.freshNames,
+  });
   if (hasErrors(built.diagnostics) || !built.model)
     return fail(outcomeOfBuildDiagnostics(built.diagnostics), [...warnings, ...built.diagnostics], spec);
   const model = built.model;

@@ -135,6 +135,7 @@ export class CheckCommand {
       displayPath,
       print: (text) => this.reporter.print(text),
       environment: process.env,
+      freshNames: true,
     });
     for (const [file, text] of prepared.sources) this.sources.set(file, text);
     if (prepared.kind === 'usage') throw new UsageError(prepared.message);

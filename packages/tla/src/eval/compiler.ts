@@ -530,20 +530,31 @@ export class Compiler {
             },
           });
     });
+    // TLC's order (ContextEnumerator): every bound set is evaluated first, then the combinations
+    // are enumerated like an odometer whose first name turns fastest, so `\E p, q \in S` tries
+    // (1, 1), (2, 1), …, (1, 2), … This decides which of several shortest counterexamples is found.
+    const n = ranges.length;
     const loop = (c: Ctx, outer: Frame, body: () => boolean, frameOut?: (f: Frame) => void): boolean => {
       const f: Frame = ownFrame ? { v: new Array(layout.size), p: null } : outer;
       frameOut?.(f);
-      const go = (i: number): boolean => {
-        if (i === ranges.length) return body();
-        const { set, bind } = ranges[i];
-        const elems = setElements(set(c, f));
-        for (const x of elems) {
+      if (n === 1) {
+        const { set, bind } = ranges[0];
+        for (const x of setElements(set(c, f))) {
           bind(f, x);
-          if (go(i + 1)) return true;
+          if (body()) return true;
         }
         return false;
-      };
-      return go(0);
+      }
+      const lists = ranges.map((r) => setElements(r.set(c, f)));
+      if (lists.some((l) => l.length === 0)) return false;
+      const at = new Array<number>(n).fill(0);
+      for (;;) {
+        for (let i = 0; i < n; i++) ranges[i].bind(f, lists[i][at[i]]);
+        if (body()) return true;
+        let i = 0;
+        while (i < n && ++at[i] === lists[i].length) at[i++] = 0;
+        if (i === n) return false;
+      }
     };
     return { layout, loop, ownFrame };
   }
@@ -1906,6 +1917,8 @@ export class Compiler {
             }
           : undefined,
       );
+      // TLC conjoins the first instance, then the others last to first (ActionItemList.cons prepends).
+      if (combos.length > 2) combos.splice(1, combos.length - 1, ...combos.slice(1).reverse());
       const bind = (i: number) => {
         const combo = combos[i];
         for (let j = 0; j < indexes.length; j++) frame.v[indexes[j]] = combo[j];

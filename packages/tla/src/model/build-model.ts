@@ -37,6 +37,7 @@ import {
   modelValue,
   printValue,
   recordOf,
+  resetInterning,
   STRING_SET,
   setOf,
   str,
@@ -53,6 +54,7 @@ import {
   TemporalTranslator,
   type TlaFormula,
 } from './temporal-formula.js';
+import { internInTlcOrder } from './tlc-intern-order.js';
 import { tlcVariableOrder } from './tlc-variable-order.js';
 
 export const ModelCode = {
@@ -136,6 +138,7 @@ export function buildModel(
   const diagnostics: Diagnostic[] = [];
   const root = spec.root;
   if (!root) return { diagnostics: [makeDiagnostic(ModelCode.noSpec, 'the spec did not load')] };
+  if (options.freshNames) resetInterning();
   const modulesByName = new Map(spec.modules.map((m) => [m.name, m] as const));
 
   // --- constants and overrides -----------------------------------------------------------------
@@ -174,6 +177,8 @@ export function buildModel(
     else if (original) overrides.set(original, binding);
     // `x = x` for a name that is not declared: a model value TLC ignores.
   }
+  // The cfg's model values are made; now the spec's names, in the order TLC interns them.
+  internInTlcOrder(spec);
   // What SPECIFICATION, INIT and NEXT are unfolded through: not the definitions the cfg replaces.
   const view: SpecView = { spec, overridden: new Set(overrides.keys()) };
   for (const c of rootConstants) {

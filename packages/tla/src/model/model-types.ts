@@ -119,4 +119,10 @@ export interface BuildModelOptions {
    * own; the playground, none).
    */
   readonly environment?: Readonly<Record<string, string | undefined>>;
+  /**
+   * Forget the names earlier models interned before building this one (`resetInterning`), so
+   * that strings, model values and record fields are ordered exactly as TLC orders them. Values
+   * of earlier models must not be used afterwards: set it where one model runs at a time.
+   */
+  readonly freshNames?: boolean;
 }

@@ -244,7 +244,8 @@ const OPERAND_SYMBOLS: readonly TokenType[] = [
   PrefixDeclOp,
 ];
 
-function decodeString(image: string): string {
+/** The text a string literal's token stands for (TLA+ escapes decoded). */
+export function decodeString(image: string): string {
   let out = '';
   for (let i = 1; i < image.length - 1; i++) {
     const c = image[i];

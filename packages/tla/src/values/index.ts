@@ -14,7 +14,7 @@ export {
   statesEqual,
 } from './fingerprint.js';
 export * from './functions.js';
-export { findModelValue, internName, internNames, modelValue, str } from './intern.js';
+export { findModelValue, internName, internNames, modelValue, resetInterning, str } from './intern.js';
 export * from './itf.js';
 export { prettyPrint, printState, printValue, quoteString, valueToString } from './print.js';
 export * from './sets.js';

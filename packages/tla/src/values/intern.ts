@@ -52,6 +52,18 @@ export function modelValue(name: string): ModelValue {
   return v;
 }
 
+/**
+ * Forgets every interned name, so that the next model gets its tokens in TLC's order whatever
+ * was checked before in this process. Values made before must not be used afterwards: strings
+ * and model values are compared by identity and token.
+ */
+export function resetInterning(): void {
+  tokens.clear();
+  strings.clear();
+  models.clear();
+  modelCount = 0;
+}
+
 /** The model value named `name` if one was created, else undefined. */
 export function findModelValue(name: string): ModelValue | undefined {
   return models.get(name);
