@@ -1619,6 +1619,7 @@ export class Compiler {
         if (e.bounds.some((b) => !b.set || levels.levelOfExpression(b.set).level > 0)) return leaf();
         const { layout, loop, ownFrame } = this.boundLoop(e.bounds, cc);
         const body = this.compileStepNamer(e.body, { ...cc, layout }, depth + 1);
+        const bodySpan = e.body.span;
         return (c, f, isTarget) => {
           let found: StepName | undefined;
           let frame = f;
@@ -1635,7 +1636,8 @@ export class Compiler {
                 }
               : undefined,
           );
-          return found;
+          // TLC's action is then the body of the \E (Tool.getActions splits constant bounds).
+          return found && found.name === undefined && found.span === undefined ? { span: bodySpan } : found;
         };
       }
       case 'OpApp': {
@@ -1668,7 +1670,9 @@ export class Compiler {
           const v = argumentSlots(args, compiled.layout.size, c, f);
           const r = body(c, { v, p: up < 0 ? null : ascend(f, up) }, isTarget);
           if (!r) return undefined;
-          return r.name !== undefined ? r : { name: target.name, args: v.slice(0, args.length), span };
+          return r.name !== undefined
+            ? r
+            : { name: target.name, args: v.slice(0, args.length), span: r.span ?? span };
         };
       }
       default:

@@ -501,10 +501,23 @@ export function buildModel(
         namer = stepNamers[action.index] = { run: compiler.compileStepNamer(leaf.expr, cc), cc };
       }
       const c: Ctx = { s: from, n: new Array(width), level: levelOf(from) };
-      const isTarget = () => c.n.every((v, i) => v !== undefined && equals(v, to[i]));
+      // Under VIEW or SYMMETRY a step's target is any state the checker does not tell from `to`
+      // (a lasso closes on a state equal to an earlier one only in its view).
+      const abstract = viewEv !== undefined || permutations.length > 0;
+      const want = new Uint32Array(4);
+      if (abstract) this.fingerprint(to, want, 0);
+      const isTarget = abstract
+        ? () => {
+            if (c.n.some((v) => v === undefined)) return false;
+            this.fingerprint(c.n as Value[], want, 2);
+            return want[0] === want[2] && want[1] === want[3];
+          }
+        : () => c.n.every((v, i) => v !== undefined && equals(v, to[i]));
       try {
         const found = namer.run(c, { v: new Array(namer.cc.layout?.size ?? 0), p: null }, isTarget);
-        if (!found?.name) return undefined;
+        if (!found) return undefined;
+        if (found.name === undefined)
+          return found.span ? { name: actionInfos[action.index].name, span: found.span } : undefined;
         const args = found.args && found.args.length > 0 ? `(${found.args.map(printValue).join(',')})` : '';
         return { name: `${found.name}${args}`, span: found.span ?? leaf.span };
       } catch {
