@@ -3,6 +3,7 @@
  * grammars for highlighting, bracket pairs (including `<< >>`), comment toggling, and folding of
  * comments, the PlusCal algorithm, the generated translation and multi-line definitions.
  */
+import { CONFIG_KEYWORDS } from '../../../packages/tla/src/config/config-ast.js';
 import { monaco } from './monaco.js';
 
 const TLA_KEYWORDS = [
@@ -95,28 +96,8 @@ const PLUSCAL_KEYWORDS = [
   'assert',
   'self',
 ];
-const CFG_KEYWORDS = [
-  'CONSTANT',
-  'CONSTANTS',
-  'INIT',
-  'NEXT',
-  'SPECIFICATION',
-  'INVARIANT',
-  'INVARIANTS',
-  'PROPERTY',
-  'PROPERTIES',
-  'CONSTRAINT',
-  'CONSTRAINTS',
-  'ACTION_CONSTRAINT',
-  'ACTION_CONSTRAINTS',
-  'SYMMETRY',
-  'VIEW',
-  'ALIAS',
-  'POSTCONDITION',
-  'CHECK_DEADLOCK',
-  'TRUE',
-  'FALSE',
-];
+/** The cfg keywords TLC reads (the parser's own list, without TLC's experimental hooks), and the booleans. */
+const CFG_KEYWORDS = [...CONFIG_KEYWORDS.filter((k) => /^[A-Z][A-Z_]*$/.test(k)), 'TRUE', 'FALSE'];
 
 /** Operators in ASCII and their Unicode forms (TLA+ 2 accepts both). */
 const SYMBOL_OPERATORS =
