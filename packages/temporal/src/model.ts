@@ -2,6 +2,7 @@ import { type Diagnostic, LineIndex, makeDiagnostic, type SourceSpan } from '@mo
 import { TemporalCodes } from './diagnostic-codes.js';
 import type { AtomFormula, Formula, TextRange } from './formula/ast.js';
 import { collectAtoms } from './formula/ast.js';
+import { classifyFormula } from './formula/classify.js';
 import { type ParseOptions, parseFormula } from './formula/parser.js';
 
 /** A predicate on states (TLA+: a state-level expression; Petri nets: a marking test). */
@@ -72,6 +73,61 @@ export function parseInput(
 ): { formula?: Formula; diagnostics: readonly Diagnostic[] } {
   if (typeof input !== 'string') return { formula: input, diagnostics: [] };
   return parseFormula(input, options);
+}
+
+/** What `checkCtl` or `checkLtl` says of a formula outside its logic (message and hint), by which logic it is in. */
+const OUTSIDE: Record<
+  'ctl' | 'ltl',
+  { code: string; message: (other: boolean) => string; hint: (other: boolean) => string }
+> = {
+  ctl: {
+    code: TemporalCodes.notCtl,
+    message: (ltl) =>
+      `this formula is not CTL: ${ltl ? 'it is LTL' : 'it mixes path quantifiers and temporal operators beyond CTL and LTL'}`,
+    hint: (ltl) =>
+      ltl
+        ? 'check it with checkLtl (--ltl), or put a path quantifier right before each temporal operator (AG, EF, A[p U q])'
+        : 'in CTL every temporal operator comes right after A or E',
+  },
+  ltl: {
+    code: TemporalCodes.notLtl,
+    message: (ctl) =>
+      `this formula is not LTL: ${ctl ? 'it is CTL with an existential or branching part' : 'it mixes path quantifiers and temporal operators'}`,
+    hint: (ctl) =>
+      ctl
+        ? 'check it with checkCtl (--ctl); LTL formulas have no E and no A inside temporal operators'
+        : 'LTL formulas have no path quantifiers (an A in front of the whole formula is allowed)',
+  },
+};
+
+/**
+ * The front matter both checkers share: the formula parsed (if given as text) and read in `logic`
+ * (its CTL or LTL equivalent), or the diagnostics that say why it cannot be; with the text and
+ * file that spans in later diagnostics refer to.
+ */
+export function parseAs(
+  logic: 'ctl' | 'ltl',
+  input: FormulaInput,
+  options: ParseOptions | undefined,
+):
+  | { readonly formula: Formula; readonly range?: TextRange; readonly text?: string; readonly file?: string }
+  | { readonly formula?: undefined; readonly diagnostics: readonly Diagnostic[] } {
+  const text = typeof input === 'string' ? input : undefined;
+  const file = options?.file;
+  const parsed = parseInput(input, options);
+  if (!parsed.formula) return { diagnostics: parsed.diagnostics };
+  const cls = classifyFormula(parsed.formula);
+  const formula = logic === 'ctl' ? cls.ctl : cls.ltl;
+  if (formula) return { formula, range: parsed.formula.range, text, file };
+  const other = logic === 'ctl' ? cls.ltl !== undefined : cls.ctl !== undefined;
+  const outside = OUTSIDE[logic];
+  return {
+    diagnostics: [
+      makeDiagnostic(outside.code, outside.message(other), spanOf(parsed.formula.range, text, file), {
+        hint: outside.hint(other),
+      }),
+    ],
+  };
 }
 
 /** A span for a node of a formula parsed from `text` (undefined when the formula has no ranges). */

@@ -12,7 +12,7 @@ import {
   type FormulaInput,
   type LassoStep,
   type LimitOptions,
-  parseInput,
+  parseAs,
   resolveAtoms,
   spanOf,
   type TemporalLasso,
@@ -127,29 +127,9 @@ const TEMPORAL_OP: Record<string, string> = {
  * starts (the others are reported in a warning, as the verdict is vacuous there).
  */
 export function checkCtl(options: CtlCheckOptions): CtlResult {
-  const text = typeof options.formula === 'string' ? options.formula : undefined;
-  const file = options.parse?.file;
-  const parsed = parseInput(options.formula, options.parse);
-  if (!parsed.formula) return { kind: 'error', diagnostics: parsed.diagnostics };
-  const cls = classifyFormula(parsed.formula);
-  if (!cls.ctl) {
-    return {
-      kind: 'error',
-      diagnostics: [
-        makeDiagnostic(
-          TemporalCodes.notCtl,
-          `this formula is not CTL: ${cls.ltl ? 'it is LTL' : 'it mixes path quantifiers and temporal operators beyond CTL and LTL'}`,
-          spanOf(parsed.formula.range, text, file),
-          {
-            hint: cls.ltl
-              ? 'check it with checkLtl (--ltl), or put a path quantifier right before each temporal operator (AG, EF, A[p U q])'
-              : 'in CTL every temporal operator comes right after A or E',
-          },
-        ),
-      ],
-    };
-  }
-  const formula = cls.ctl;
+  const input = parseAs('ctl', options.formula, options.parse);
+  if (!input.formula) return { kind: 'error', diagnostics: input.diagnostics };
+  const { formula, text, file } = input;
   const atoms = resolveAtoms(formula, options.atoms, {
     stateOnly: true,
     text,

@@ -9,7 +9,7 @@ import {
   type FairnessConstraint,
   type FormulaInput,
   type LimitOptions,
-  parseInput,
+  parseAs,
   resolveAtoms,
   spanOf,
   type TemporalLasso,
@@ -80,29 +80,9 @@ export type LtlResult =
  */
 export function checkLtl(options: LtlCheckOptions): LtlResult {
   const started = performance.now();
-  const text = typeof options.formula === 'string' ? options.formula : undefined;
-  const file = options.parse?.file;
-  const parsed = parseInput(options.formula, options.parse);
-  if (!parsed.formula) return { kind: 'error', diagnostics: parsed.diagnostics };
-  const cls = classifyFormula(parsed.formula);
-  if (!cls.ltl) {
-    return {
-      kind: 'error',
-      diagnostics: [
-        makeDiagnostic(
-          TemporalCodes.notLtl,
-          `this formula is not LTL: ${cls.ctl ? 'it is CTL with an existential or branching part' : 'it mixes path quantifiers and temporal operators'}`,
-          spanOf(parsed.formula.range, text, file),
-          {
-            hint: cls.ctl
-              ? 'check it with checkCtl (--ctl); LTL formulas have no E and no A inside temporal operators'
-              : 'LTL formulas have no path quantifiers (an A in front of the whole formula is allowed)',
-          },
-        ),
-      ],
-    };
-  }
-  const ltl = cls.ltl;
+  const input = parseAs('ltl', options.formula, options.parse);
+  if (!input.formula) return { kind: 'error', diagnostics: input.diagnostics };
+  const { formula: ltl, text, file } = input;
   const atoms = resolveAtoms(ltl, options.atoms, { text, file });
   if (atoms.diagnostics.length > 0) return { kind: 'error', diagnostics: atoms.diagnostics };
   const graph = options.graph;
@@ -126,7 +106,7 @@ export function checkLtl(options: LtlCheckOptions): LtlResult {
               ? TemporalCodes.tooManyAtoms
               : TemporalCodes.tooManyAcceptanceSets,
             `this formula is too large to check: ${error.message}`,
-            spanOf(parsed.formula.range, text, file),
+            spanOf(input.range, text, file),
             { hint: 'split it into several properties' },
           ),
         ],
