@@ -1,7 +1,6 @@
 import { type Diagnostic, makeDiagnostic } from '@modelcheck/core';
 import { TemporalCodes } from '../diagnostic-codes.js';
 import type { Formula } from '../formula/ast.js';
-import { classifyFormula } from '../formula/classify.js';
 import type { ParseOptions } from '../formula/parser.js';
 import { printFormula } from '../formula/printer.js';
 import { type Bitset, fullBitset, hasBit, newBitset } from '../graph/bitset.js';
