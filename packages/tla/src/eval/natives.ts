@@ -391,9 +391,19 @@ const GRAPHS: Record<string, Native> = {
   },
 };
 
+/** An IOUtils operator that would run a command or touch a file: an evaluation error that says so. */
+function refuseIO(name: string): Native {
+  return () => {
+    throw new TlaEvalError(
+      `${name} runs commands or reads and writes files; modelcheck does not do that for a spec (a spec may come from a share link), so ${name} cannot be evaluated`,
+      'other',
+    );
+  };
+}
+
 /**
- * IOUtils: only the operators that read, not those that write files or run commands (IOExec,
- * IOSerialize, …), which keep their TLA+ definitions and so cannot be evaluated: a spec from the
+ * IOUtils: the operators that only read (IOEnv, atoi) natively; those that write files or run
+ * commands (IOExec, IOSerialize, …) are refused with a clear error, on purpose: a spec from the
  * playground or a share link must not be able to touch the machine.
  */
 const IO_UTILS: Record<string, Native> = {
@@ -405,6 +415,14 @@ const IO_UTILS: Record<string, Native> = {
       names.map((k) => str(n.environment[k] as string)),
     );
   },
+  IOExec: refuseIO('IOExec'),
+  IOEnvExec: refuseIO('IOEnvExec'),
+  IOExecTemplate: refuseIO('IOExecTemplate'),
+  IOEnvExecTemplate: refuseIO('IOEnvExecTemplate'),
+  IOSerialize: refuseIO('IOSerialize'),
+  IODeserialize: refuseIO('IODeserialize'),
+  Serialize: refuseIO('Serialize'),
+  Deserialize: refuseIO('Deserialize'),
   // TLC: Integer.parseInt.
   atoi: (a) => {
     const s = a[0];

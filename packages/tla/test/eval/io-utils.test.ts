@@ -15,12 +15,13 @@ const IO_UTILS = `---- MODULE IOUtils ----
 EXTENDS TLC
 IOEnv == CHOOSE r : TRUE
 atoi(str) == CHOOSE i : TRUE
+IOExec(command) == CHOOSE r : TRUE
 ====`;
 
 const SPEC = `---- MODULE M ----
 EXTENDS Integers, IOUtils
 VARIABLE x
-Init == x = IF "K" \\in DOMAIN IOEnv THEN atoi(IOEnv.K) ELSE 1
+Init == x = IF "K" \\in DOMAIN IOEnv THEN (IF IOEnv.K = "run" THEN IOExec(<<"ls">>).exitValue ELSE atoi(IOEnv.K)) ELSE 1
 Next == UNCHANGED x
 ====`;
 
@@ -46,6 +47,10 @@ describe('IOUtils natives', () => {
     expect(initialX({ K: '42' })).toBe('42');
     expect(initialX({ K: '-7', OTHER: 'x' })).toBe('-7');
     expect(initialX({})).toBe('1');
+  });
+
+  it('IOExec is refused with an error that says why: a spec never runs a command', () => {
+    expect(() => initialX({ K: 'run' })).toThrow(/IOExec runs commands .* cannot be evaluated/);
   });
 
   it('atoi of something that is not a decimal integer is an evaluation error, not a guess', () => {
