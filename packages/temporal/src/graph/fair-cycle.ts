@@ -175,6 +175,10 @@ export function fairCycle(
     if (q.kind === 'taken') return q.c.taken[e] === 1;
     return false;
   };
+  const stateMeets = (r: number, st: number): boolean => {
+    const q = reqs[r];
+    return q.kind === 'off' && !q.c.enabled[st];
+  };
   const markEdge = (e: number): void => {
     for (let r = 0; r < reqs.length; r++) {
       if (!done[r] && edgeMeets(r, e)) {
@@ -193,6 +197,9 @@ export function fairCycle(
       if (fairness.weak.every(meets) && fairness.strong.every(meets)) return { states: [start], edges: [e] };
     }
   }
+  const exact = shortestFairCycle(g, members, start, reqs.length, stateMeets, edgeMeets, closing);
+  if (exact) return exact;
+
   const states: number[] = [];
   const edges: number[] = [];
   const parentEdge = new Int32Array(n);
@@ -290,6 +297,93 @@ export function fairCycle(
     );
   }
   return { states, edges };
+}
+
+/** Above this many (state, requirements met) pairs the cycle is built greedily instead. */
+const EXACT_CYCLE_BUDGET = 1 << 22;
+
+/**
+ * The shortest cycle through `start` inside `members` that meets every requirement (an edge of
+ * each acceptance set, a taken edge or a disabled state for each fairness constraint): breadth
+ * first over pairs (state, set of requirements met so far), so it costs the component's size
+ * times 2^requirements. With `closing`, the cycle is a shortest path to the closing path's first
+ * state, then the closing path. Null when over budget (the caller then builds one greedily).
+ */
+function shortestFairCycle(
+  g: LocalGraph,
+  members: ArrayLike<number>,
+  start: number,
+  requirements: number,
+  stateMeets: (r: number, s: number) => boolean,
+  edgeMeets: (r: number, e: number) => boolean,
+  closing?: LocalPath,
+): LocalPath | null {
+  const m = members.length;
+  if (requirements > 16) return null;
+  const sets = 1 << requirements;
+  if (m * sets > EXACT_CYCLE_BUDGET) return null;
+  const { n, offsets, targets } = g;
+  const index = new Int32Array(n).fill(-1);
+  for (let i = 0; i < m; i++) index[members[i]] = i;
+  const full = sets - 1;
+  const stateMask = (s: number): number => {
+    let mask = 0;
+    for (let r = 0; r < requirements; r++) if (stateMeets(r, s)) mask |= 1 << r;
+    return mask;
+  };
+  const edgeMask = (e: number): number => {
+    let mask = 0;
+    for (let r = 0; r < requirements; r++) if (edgeMeets(r, e)) mask |= 1 << r;
+    return mask;
+  };
+  const hasTail = closing !== undefined && closing.edges.length > 0;
+  let initial = stateMask(start);
+  if (hasTail) {
+    for (let i = 0; i < closing.edges.length; i++)
+      initial |= stateMask(closing.states[i]) | edgeMask(closing.edges[i]);
+  }
+  const target = hasTail ? closing.states[0] : start;
+  const tail = (): LocalPath => ({ states: [...closing!.states], edges: [...closing!.edges] });
+  if (hasTail && target === start && initial === full) return tail();
+  // Pair (state i, mask) is node i * sets + mask; parents give the way back.
+  const parentNode = new Int32Array(m * sets).fill(-1);
+  const parentEdge = new Int32Array(m * sets);
+  const queue = new Int32Array(m * sets);
+  let head = 0;
+  let qtail = 0;
+  const root = index[start] * sets + initial;
+  parentNode[root] = root;
+  queue[qtail++] = root;
+  while (head < qtail) {
+    const node = queue[head++];
+    const v = members[(node / sets) | 0];
+    const mask = node % sets;
+    for (let e = offsets[v]; e < offsets[v + 1]; e++) {
+      const w = targets[e];
+      const wi = index[w];
+      if (wi < 0) continue;
+      const next = mask | edgeMask(e) | stateMask(w);
+      if (w === target && next === full) {
+        const states: number[] = [v];
+        const edges: number[] = [e];
+        for (let at = node; at !== root; at = parentNode[at]) {
+          edges.push(parentEdge[at]);
+          states.push(members[(parentNode[at] / sets) | 0]);
+        }
+        states.reverse();
+        edges.reverse();
+        if (!hasTail) return { states, edges };
+        const rest = tail();
+        return { states: [...states, ...rest.states], edges: [...edges, ...rest.edges] };
+      }
+      const id = wi * sets + next;
+      if (parentNode[id] !== -1) continue;
+      parentNode[id] = node;
+      parentEdge[id] = e;
+      queue[qtail++] = id;
+    }
+  }
+  return null;
 }
 
 /** Shortest path inside `allowed` (0/1 per state) from any of `sources` to a state with `goal[s]`; null if none. */
