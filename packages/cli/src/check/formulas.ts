@@ -6,6 +6,7 @@ import {
   delimitedAtoms,
   type Formula,
   firstAtomParser,
+  mapAtoms,
   parseFormula,
 } from '@modelcheck/temporal';
 
@@ -147,37 +148,18 @@ export function parseAdHocFormulas(
     const parsed = parseFormula(text, { atoms: tlaAtomParser, defaultAtoms: false, file });
     diagnostics.push(...parsed.diagnostics);
     if (!parsed.formula) return;
-    const renamed = renameAtoms(parsed.formula, (name, start) => {
-      let id = byText.get(name);
+    const renamed = mapAtoms(parsed.formula, (atom) => {
+      let id = byText.get(atom.name);
       if (!id) {
         id = `__modelcheck_atom_${byText.size + 1}`;
-        byText.set(name, id);
-        atoms.push({ name: id, text: name, file, offset: start });
+        byText.set(atom.name, id);
+        atoms.push({ name: id, text: atom.name, file, offset: atom.range?.start ?? 0 });
       }
-      return id;
+      return { ...atom, name: id };
     });
     formulas.push({ kind, text, file, formula: renamed });
   });
   return { formulas, atoms, diagnostics, sources };
-}
-
-function renameAtoms(f: Formula, rename: (name: string, start: number) => string): Formula {
-  switch (f.kind) {
-    case 'atom':
-      return { ...f, name: rename(f.name, f.range?.start ?? 0) };
-    case 'true':
-    case 'false':
-      return f;
-    case 'not':
-    case 'next':
-    case 'finally':
-    case 'globally':
-    case 'all':
-    case 'exists':
-      return { ...f, arg: renameAtoms(f.arg, rename) };
-    default:
-      return { ...f, left: renameAtoms(f.left, rename), right: renameAtoms(f.right, rename) };
-  }
 }
 
 /** The generated module: the spec's root module extended by one definition per atom. */

@@ -221,9 +221,7 @@ export class TemporalRun {
           stutterEverywhere: true,
           shouldStop: this.shouldStop,
         });
-        if (r.kind === 'error')
-          return { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined };
-        if (r.kind === 'stopped') return { kind: 'stopped' };
+        if (r.kind === 'error' || r.kind === 'stopped') return unfinished(r);
         this.note(r.warnings, `--ltl ${f.text}`);
         return r.kind === 'holds' ? { kind: 'holds' } : { kind: 'violated', lasso: this.lasso(r.lasso) };
       }
@@ -235,9 +233,7 @@ export class TemporalRun {
         stutterEverywhere: true,
         shouldStop: this.shouldStop,
       });
-      if (r.kind === 'error')
-        return { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined };
-      if (r.kind === 'stopped') return { kind: 'stopped' };
+      if (r.kind === 'error' || r.kind === 'stopped') return unfinished(r);
       this.note(r.warnings, `--ctl ${f.text}`);
       if (r.kind === 'holds')
         return {
@@ -424,6 +420,17 @@ function toLasso(
     loopStart: lasso.prefix.length,
     loopAction: actionOf(last.edge, stateAt(path.length - 1), loopState, graph, system),
   };
+}
+
+/** The verdict of a formula check that ended without one: its diagnostics, or stopped. */
+function unfinished(
+  r:
+    | { readonly kind: 'error'; readonly diagnostics: readonly { message: string }[] }
+    | { readonly kind: 'stopped' },
+): FormulaVerdict {
+  return r.kind === 'error'
+    ? { kind: 'error', message: r.diagnostics.map((d) => d.message).join('\n'), error: undefined }
+    : { kind: 'stopped' };
 }
 
 function actionOf(

@@ -4,17 +4,11 @@ import {
   type AtomParser,
   type Formula,
   isReservedWord,
+  mapAtoms,
   parseFormula,
 } from '@modelcheck/temporal';
 import type { PetriNet } from '../model/net.js';
-import {
-  type ComparisonOp,
-  mapAtoms,
-  NetNames,
-  type NetPredicate,
-  type NetTerm,
-  predicateAtom,
-} from './predicates.js';
+import { type ComparisonOp, NetNames, type NetPredicate, type NetTerm, predicateAtom } from './predicates.js';
 
 /**
  * The atom syntax of `--ctl` and `--ltl` on nets (and what `printFormula` writes for contest

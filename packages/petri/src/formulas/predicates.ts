@@ -197,23 +197,3 @@ export class NetNames {
     );
   }
 }
-
-/** Applies `fn` to every atom of a formula, keeping the shape and ranges. */
-export function mapAtoms(formula: Formula, fn: (atom: AtomFormula) => Formula): Formula {
-  switch (formula.kind) {
-    case 'atom':
-      return fn(formula);
-    case 'true':
-    case 'false':
-      return formula;
-    case 'not':
-    case 'next':
-    case 'finally':
-    case 'globally':
-    case 'all':
-    case 'exists':
-      return { ...formula, arg: mapAtoms(formula.arg, fn) };
-    default:
-      return { ...formula, left: mapAtoms(formula.left, fn), right: mapAtoms(formula.right, fn) };
-  }
-}
