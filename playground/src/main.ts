@@ -16,7 +16,7 @@ import {
   type ViewName,
 } from './app/project.js';
 import { el, replaceChildren } from './dom.js';
-import { EditorPane } from './editor/editor-pane.js';
+import { EditorPane, type MarkerView } from './editor/editor-pane.js';
 import { LESSONS, type Lesson, lessonById } from './lessons/lessons.js';
 import { renderMarkdown } from './lessons/markdown.js';
 import { decodeShare, encodeShare } from './share/share-link.js';
@@ -596,14 +596,7 @@ class Playground {
     return project !== undefined;
   }
 
-  markers(): {
-    file: string;
-    line: number;
-    column: number;
-    severity: string;
-    code: string;
-    message: string;
-  }[] {
+  markers(): MarkerView[] {
     return this.editor.markers();
   }
 

@@ -18,6 +18,16 @@ export interface EditorCallbacks {
 
 const MARKER_OWNER = 'modelcheck';
 
+/** An editor marker as tests read it. */
+export interface MarkerView {
+  file: string;
+  line: number;
+  column: number;
+  severity: string;
+  code: string;
+  message: string;
+}
+
 export class EditorPane {
   readonly editor: monaco.editor.IStandaloneCodeEditor;
   private readonly models = new Map<string, monaco.editor.ITextModel>();
@@ -165,14 +175,7 @@ export class EditorPane {
   }
 
   /** The markers shown, for tests. */
-  markers(): {
-    file: string;
-    line: number;
-    column: number;
-    severity: string;
-    code: string;
-    message: string;
-  }[] {
+  markers(): MarkerView[] {
     return monaco.editor.getModelMarkers({ owner: MARKER_OWNER }).map((m) => ({
       file: m.resource.path.replace(/^\/project\//, ''),
       line: m.startLineNumber,

@@ -80,17 +80,7 @@ export function runNet(args: ParsedArgs, color: boolean): CommandOutput {
   const stderr: string[] = [];
   const bytes = readBytes(path);
   if (bytes === undefined) {
-    const message = `cannot read ${shown}: no such file`;
-    if (args.json)
-      stdout.push(
-        JSON.stringify(
-          errorResult(shown, 'system-error', ExitCode.systemError, [
-            { code: 'CLI001', severity: 'error', message },
-          ]),
-        ),
-      );
-    else stderr.push(`error: ${message}`);
-    return { stdout, stderr, exitCode: ExitCode.systemError };
+    return unreadable(shown, shown, args.json, stdout, stderr);
   }
   const text = decodeNetFile(bytes);
   const read = readNet(text, path);
@@ -176,17 +166,7 @@ function runFormulas(
     const path = absolutePath(args.net.formula);
     const bytes = readBytes(path);
     if (bytes === undefined) {
-      const message = `cannot read ${displayPath(path)}: no such file`;
-      if (args.json)
-        stdout.push(
-          JSON.stringify(
-            errorResult(shown, 'system-error', ExitCode.systemError, [
-              { code: 'CLI001', severity: 'error', message },
-            ]),
-          ),
-        );
-      else stderr.push(`error: ${message}`);
-      return { stdout, stderr, exitCode: ExitCode.systemError };
+      return unreadable(shown, displayPath(path), args.json, stdout, stderr);
     }
     const text = decodeNetFile(bytes);
     sources.set(path, text);
@@ -266,4 +246,25 @@ function runFormulas(
     stderr.push(...run.stderr);
   }
   return { stdout, stderr, exitCode };
+}
+
+/** The answer when a file cannot be read: CLI001 and exit code systemError, as text or a JSON result, after what was printed so far. */
+function unreadable(
+  shown: string,
+  file: string,
+  json: boolean,
+  stdout: string[],
+  stderr: string[],
+): CommandOutput {
+  const message = `cannot read ${file}: no such file`;
+  if (json)
+    stdout.push(
+      JSON.stringify(
+        errorResult(shown, 'system-error', ExitCode.systemError, [
+          { code: 'CLI001', severity: 'error', message },
+        ]),
+      ),
+    );
+  else stderr.push(`error: ${message}`);
+  return { stdout, stderr, exitCode: ExitCode.systemError };
 }
